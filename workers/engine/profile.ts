@@ -1,0 +1,50 @@
+// The simulated host: disks, free space and tool versions; the seed's RHEL 7.3 machine by default.
+import { GiB } from './units';
+
+/** A disk attached at boot; a partition list makes it partitioned (xvda → xvda1). */
+export interface DiskSpec {
+  name: string;
+  size: number;
+  major?: number;
+  minor?: number;
+  partitions?: { size: number; fs?: 'xfs' | 'ext4'; mountpoint?: string }[];
+}
+
+/** Everything a script may choose about the machine it runs on. */
+export interface HostProfile {
+  hostname: string;
+  disks: DiskSpec[];
+  /** Free bytes (statfs Bfree × Bsize) of the filesystem holding /var/lib/docker, before Docker writes anything. */
+  rootFree: number;
+  /** Inode numbers pinned by path (Docker names its loop pool after the inode of /var/lib/docker/devicemapper). */
+  inodes: Record<string, number>;
+  dockerVersion: string;
+  lvmVersion: string;
+  libdmVersion: string;
+  kernelVersion: string;
+  thinToolsVersion: string;
+  /** Storage driver dockerd uses when daemon.json names none. */
+  defaultStorageDriver: 'overlay2' | 'devicemapper';
+  /** Wall clock at boot, in Unix seconds (deterministic: every command advances it by a fixed amount). */
+  bootTime: number;
+}
+
+/** The seed's host: RHEL 7.3 on AWS, xvda 8 GiB, a spare 100 GiB xvdf, Docker 17.03.1-ce. */
+export function defaultProfile(): HostProfile {
+  return {
+    hostname: 'ip-172-31-0-10',
+    disks: [
+      { name: 'xvda', size: 8 * GiB, major: 202, minor: 0, partitions: [{ size: 8 * GiB, fs: 'xfs', mountpoint: '/' }] },
+      { name: 'xvdf', size: 100 * GiB, major: 202, minor: 80 },
+    ],
+    rootFree: 7_452_000_000,
+    inodes: { '/var/lib/docker/devicemapper': 8413957 },
+    dockerVersion: '17.03.1-ce',
+    lvmVersion: '2.02.166',
+    libdmVersion: '1.02.135-RHEL7 (2016-11-16)',
+    kernelVersion: '3.10.0-514.el7.x86_64',
+    thinToolsVersion: '0.9.0',
+    defaultStorageDriver: 'overlay2',
+    bootTime: Date.UTC(2017, 2, 30, 5, 0, 0) / 1000,
+  };
+}

@@ -1,0 +1,20 @@
+// The contract between the shell and every command: argv in, text out, an exit status back.
+import type { Machine } from '../machine';
+
+/** What a command gets: its words, stdin, output sinks, the machine to act on. */
+export interface CommandContext {
+  /** argv[0] is the command name as typed (without `sudo`). */
+  argv: string[];
+  stdin: string;
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string>;
+  cwd: string;
+  machine: Machine;
+}
+
+/** A command: returns its exit status (0 success, as the real tool). Never throws for user errors. */
+export type CommandHandler = (ctx: CommandContext) => number;
+
+/** A set of commands a layer contributes to the shell. */
+export type CommandTable = Record<string, CommandHandler>;

@@ -1,0 +1,31 @@
+// Vite: the Svelte app (index.html) and the embed (embed.html), with the engine in an ES-module worker.
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+
+// The dev server's hot reload needs a websocket and injected <style> tags the production CSP forbids; relax it only under `vite` (serve).
+function devCsp(): Plugin {
+  return {
+    name: 'dm-sandbox-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("connect-src 'self'", "connect-src 'self' ws: wss:")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  };
+}
+
+export default defineConfig({
+  plugins: [svelte(), devCsp()],
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
+      },
+    },
+  },
+});

@@ -1,0 +1,60 @@
+// The API the UI calls through the worker: a Sandbox behind calls that never throw.
+import { Sandbox, type RunResult } from '../sandbox';
+import type { HostProfile } from '../profile';
+import { machineView } from './machineView';
+import type { ViewState } from './types';
+import { commands as hostCommands } from '../host/commands';
+import { commands as dmCommands } from '../dm/commands';
+import { commands as lvmCommands } from '../lvm/commands';
+import { commands as fsCommands } from '../fs/commands';
+import { commands as dockerCommands } from '../docker/commands';
+import { commands as shellCommands } from '../shell/commands';
+import { commands as thinCommands } from '../thintools/commands';
+
+/** A run's result, or the engine's own failure (a bug, never a user error) as text. */
+export type ApiRunResult = RunResult | { ok: false; internal: string };
+
+/** What the UI may ask of the engine. */
+export interface SandboxApi {
+  run(script: string): ApiRunResult;
+  reset(profile?: Partial<HostProfile>): { ok: true } | { ok: false; internal: string };
+  /** The view state now; the block map (large) only when `withBlocks`. */
+  viewState(withBlocks?: boolean): ViewState | { internal: string };
+  commandNames(): string[];
+}
+
+// Shell words that are not in any layer's table but complete like commands.
+const shellWords = ['sudo', 'cd', 'export', 'exit', 'true', 'false', 'history', 'clear'];
+
+/** Builds the API over a fresh Sandbox; `reset` replaces it. */
+export function createSandboxApi(): SandboxApi {
+  let sandbox = new Sandbox();
+  const guard = <T>(f: () => T): T | { ok: false; internal: string } => {
+    try {
+      return f();
+    } catch (e) {
+      return { ok: false, internal: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+    }
+  };
+  return {
+    run: (script) => guard(() => sandbox.run(script)),
+    reset: (profile) =>
+      guard(() => {
+        sandbox = new Sandbox(profile ?? {});
+        return { ok: true as const };
+      }),
+    viewState: (withBlocks = true) => {
+      const r = guard(() => machineView(sandbox.machine, withBlocks));
+      return 'internal' in r ? { internal: r.internal } : r;
+    },
+    commandNames: () =>
+      [
+        ...new Set([
+          ...shellWords,
+          ...[hostCommands, dmCommands, lvmCommands, fsCommands, dockerCommands, shellCommands, thinCommands].flatMap(
+            (t) => Object.keys(t),
+          ),
+        ]),
+      ].sort(),
+  };
+}

@@ -11,23 +11,23 @@ export interface SnapshotNode {
 export function snapshotForest(thins: readonly ThinView[], pool: string): SnapshotNode[] {
   const mine = thins.filter((d) => d.pool === pool).sort((a, b) => a.devId - b.devId);
   const nodes = new Map(mine.map((d) => [d.devId, { device: d, children: [] as SnapshotNode[] }]));
+  const attachedTo = new Map<SnapshotNode, SnapshotNode>();
   const roots: SnapshotNode[] = [];
   for (const n of nodes.values()) {
     const p = n.device.parent;
-    const parent = p !== undefined && p !== n.device.devId ? nodes.get(p) : undefined;
-    if (parent && !isAncestor(n, parent, nodes)) parent.children.push(n);
-    else roots.push(n);
+    const parent = p !== undefined ? nodes.get(p) : undefined;
+    // Damaged data may hold a parent cycle: the link that would close it is dropped.
+    if (parent && !reaches(parent, n, attachedTo)) {
+      parent.children.push(n);
+      attachedTo.set(n, parent);
+    }
   }
+  for (const n of nodes.values()) if (!attachedTo.has(n)) roots.push(n);
   return roots;
 }
 
-// Guards against cycles in damaged data: would attaching `child` under `parent` loop?
-function isAncestor(child: SnapshotNode, parent: SnapshotNode, nodes: Map<number, SnapshotNode>): boolean {
-  let cur: SnapshotNode | undefined = parent;
-  for (let hops = 0; cur && hops <= nodes.size; hops++) {
-    if (cur === child) return true;
-    const p: number | undefined = cur.device.parent;
-    cur = p === undefined ? undefined : nodes.get(p);
-  }
+// Whether walking up from `from` through the links made so far arrives at `target`.
+function reaches(from: SnapshotNode, target: SnapshotNode, attachedTo: Map<SnapshotNode, SnapshotNode>): boolean {
+  for (let cur: SnapshotNode | undefined = from; cur; cur = attachedTo.get(cur)) if (cur === target) return true;
   return false;
 }

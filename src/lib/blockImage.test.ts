@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { blockAt, mapWidth, paintBlocks, sharedColour, devicePalette } from './blockImage';
+
+describe('block picture', () => {
+  it('is 1280 blocks wide for a 100 GiB pool of 64 KiB blocks', () => {
+    expect(mapWidth(1_638_400)).toBe(1280);
+  });
+
+  it('paints free, owned and shared blocks in their colours', () => {
+    const map = { pool: 'p', refcount: Uint16Array.from([0, 1, 2]), owner: Int32Array.from([-1, 1, 1]) };
+    const px = paintBlocks(map, 3, [9, 9, 9]);
+    expect([...px.slice(0, 3)]).toEqual([9, 9, 9]);
+    expect([...px.slice(4, 7)]).toEqual(devicePalette[1]);
+    expect([...px.slice(8, 11)]).toEqual(sharedColour);
+  });
+
+  it('finds the block under the pointer at any zoom', () => {
+    const t = { x: 10, y: 20, k: 4 };
+    expect(blockAt(10 + 4 * 2 + 1, 20 + 4 * 1 + 3, t, 5, 100)).toBe(7);
+  });
+
+  it('finds no block outside the map', () => {
+    const t = { x: 0, y: 0, k: 1 };
+    expect(blockAt(-1, 0, t, 5, 10)).toBe(-1);
+    expect(blockAt(6, 0, t, 5, 10)).toBe(-1);
+    expect(blockAt(0, 2, t, 5, 10)).toBe(-1);
+  });
+});

@@ -1,4 +1,20 @@
-// Commands the thintools layer adds to the shell.
+// Commands the thintools layer adds to the shell: the thin-provisioning-tools 0.9.0 suite.
 import type { CommandTable } from '../../shell/types';
+import { thinCheckCommand } from './thinCheckCommand';
+import { thinDeltaCommand } from './thinDeltaCommand';
+import { thinDumpCommand } from './thinDumpCommand';
+import { thinLsCommand } from './thinLsCommand';
+import { thinMetadataSizeCommand } from './thinMetadataSizeCommand';
+import { thinRestoreCommand } from './thinRestoreCommand';
+import { thinRmapCommand } from './thinRmapCommand';
 
-export const commands: CommandTable = {};
+/** thin_dump, thin_restore, thin_ls, thin_check, thin_delta, thin_rmap, thin_metadata_size. */
+export const commands: CommandTable = {
+  thin_dump: thinDumpCommand,
+  thin_restore: thinRestoreCommand,
+  thin_ls: thinLsCommand,
+  thin_check: thinCheckCommand,
+  thin_delta: thinDeltaCommand,
+  thin_rmap: thinRmapCommand,
+  thin_metadata_size: thinMetadataSizeCommand,
+};

@@ -1,0 +1,58 @@
+// The syntax tree of a script: lists of and-or chains of pipelines of simple commands, with words still unexpanded.
+
+/** One piece of a word; `quoted` pieces are not field-split or globbed. */
+export type WordPart =
+  | { kind: 'lit'; text: string; quoted: boolean }
+  | { kind: 'var'; name: string; quoted: boolean }
+  | { kind: 'cmdsub'; list: CommandList; quoted: boolean }
+  | { kind: 'arith'; expr: Word; quoted: boolean };
+
+/** A word as written, with its position (1-based line and column). */
+export interface Word {
+  parts: WordPart[];
+  line: number;
+  col: number;
+}
+
+/** A redirection: `>`/`>>`/`<` to a file, `n>&m` duplication, or a here-document body. */
+export type Redirect =
+  | { op: '>' | '>>' | '<'; fd: number; target: Word }
+  | { op: '>&'; fd: number; toFd: number }
+  | { op: '<<'; fd: number; body: Word; delimiter: string };
+
+/** `NAME=value` before a command. */
+export interface Assignment {
+  name: string;
+  value: Word;
+}
+
+/** A simple command: assignments, words, redirections. */
+export interface SimpleCommand {
+  assigns: Assignment[];
+  words: Word[];
+  redirects: Redirect[];
+  line: number;
+  col: number;
+}
+
+/** Commands joined by `|` (`!` negates the status). */
+export interface Pipeline {
+  commands: SimpleCommand[];
+  negate: boolean;
+}
+
+/** Pipelines joined by `&&` / `||`. */
+export interface AndOr {
+  first: Pipeline;
+  rest: { op: '&&' | '||'; pipeline: Pipeline }[];
+}
+
+/** And-or chains separated by `;`, `&` or newlines. */
+export type CommandList = AndOr[];
+
+/** A top-level command as typed: what runs, and its text (continuations and heredoc bodies included). */
+export interface TopLevelCommand {
+  list: CommandList;
+  text: string;
+  line: number;
+}

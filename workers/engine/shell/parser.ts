@@ -1,0 +1,476 @@
+// Parses a script into top-level commands with exact positions; a script that cannot be parsed runs nothing.
+import type { AndOr, CommandList, Pipeline, Redirect, SimpleCommand, TopLevelCommand, Word, WordPart } from './ast';
+
+/** Where and why a script failed to parse (1-based line and column). */
+export interface SyntaxError {
+  line: number;
+  col: number;
+  message: string;
+}
+
+export type ParseResult = { ok: true; commands: TopLevelCommand[] } | { ok: false; error: SyntaxError };
+
+class ParseFail {
+  constructor(readonly error: SyntaxError) {}
+}
+
+const META = ' \t\n;&|<>()';
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+interface PendingHeredoc {
+  redirect: { op: '<<'; fd: number; body: Word; delimiter: string };
+  strip: boolean;
+  quoted: boolean;
+  line: number;
+  col: number;
+}
+
+/** Recursive-descent parser over the script text (one instance per text; nested for backticks and heredoc bodies). */
+class Parser {
+  pos = 0;
+  private lineStarts: number[] = [0];
+  private pending: PendingHeredoc[] = [];
+  /** Set by `&>file`, which also sends stderr to the file. */
+  private pendingDup = false;
+
+  constructor(
+    readonly src: string,
+    private readonly lineOffset = 0,
+    private readonly colOffset = 0,
+  ) {
+    for (let i = 0; i < src.length; i++) if (src[i] === '\n') this.lineStarts.push(i + 1);
+  }
+
+  where(pos = this.pos): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1 + this.lineOffset, col: pos - this.lineStarts[lo] + 1 + (lo === 0 ? this.colOffset : 0) };
+  }
+
+  fail(message: string, pos = this.pos): never {
+    throw new ParseFail({ ...this.where(pos), message });
+  }
+
+  peek(n = 0): string {
+    return this.src[this.pos + n] ?? '';
+  }
+
+  eof(): boolean {
+    return this.pos >= this.src.length;
+  }
+
+  /** Skips blanks and backslash-newline continuations (not newlines). */
+  skipBlanks(): void {
+    for (;;) {
+      const c = this.peek();
+      if (c === ' ' || c === '\t') this.pos++;
+      else if (c === '\\' && this.peek(1) === '\n') this.pos += 2;
+      else return;
+    }
+  }
+
+  skipComment(): void {
+    if (this.peek() !== '#') return;
+    while (!this.eof() && this.peek() !== '\n') this.pos++;
+  }
+
+  /** Consumes a newline and reads the bodies of here-documents started on the line it ends. */
+  newline(): void {
+    this.pos++;
+    const pending = this.pending;
+    this.pending = [];
+    for (const h of pending) this.readHeredoc(h);
+  }
+
+  /** Skips blanks, comments and newlines (between commands, after `&&`, `|`). */
+  skipLinebreaks(): void {
+    for (;;) {
+      this.skipBlanks();
+      this.skipComment();
+      if (this.peek() === '\n') this.newline();
+      else return;
+    }
+  }
+
+  private readHeredoc(h: PendingHeredoc): void {
+    let body = '';
+    const bodyStart = this.pos;
+    for (;;) {
+      if (this.eof()) {
+        this.fail(`here-document at line ${h.line} delimited by end-of-file (wanted \`${h.redirect.delimiter}')`, bodyStart);
+      }
+      let eol = this.src.indexOf('\n', this.pos);
+      if (eol < 0) eol = this.src.length;
+      let text = this.src.slice(this.pos, eol);
+      if (h.strip) text = text.replace(/^\t+/, '');
+      this.pos = Math.min(eol + 1, this.src.length);
+      if (text === h.redirect.delimiter) break;
+      body += text + '\n';
+    }
+    const { line, col } = this.where(bodyStart);
+    if (h.quoted) h.redirect.body = { parts: [{ kind: 'lit', text: body, quoted: true }], line, col };
+    else {
+      const sub = new Parser(body, line - 1, col - 1);
+      h.redirect.body = { parts: sub.parseQuotedText('heredoc'), line, col };
+    }
+  }
+
+  /** The whole script as top-level commands. */
+  parseScript(): TopLevelCommand[] {
+    const out: TopLevelCommand[] = [];
+    for (;;) {
+      this.skipLinebreaks();
+      if (this.eof()) break;
+      const start = this.pos;
+      const { line } = this.where();
+      const list = this.parseList(false);
+      if (this.peek() === ')') this.fail("syntax error near unexpected token `)'");
+      let end = this.pos;
+      if (this.peek() === '\n') {
+        this.newline();
+        end = this.pos;
+      }
+      out.push({ list, text: this.src.slice(start, end).replace(/\n$/, '').replace(/[ \t]+$/, ''), line });
+    }
+    if (this.pending.length) {
+      const h = this.pending[0];
+      this.fail(`here-document at line ${h.line} delimited by end-of-file (wanted \`${h.redirect.delimiter}')`);
+    }
+    return out;
+  }
+
+  /** And-or chains separated by `;`/`&` (and newlines inside `$( … )`). */
+  parseList(sub: boolean): CommandList {
+    const items: AndOr[] = [];
+    for (;;) {
+      if (sub) this.skipLinebreaks();
+      else {
+        this.skipBlanks();
+        this.skipComment();
+      }
+      const c = this.peek();
+      if (this.eof() || c === '\n' || (sub && c === ')')) break;
+      items.push(this.parseAndOr());
+      this.skipBlanks();
+      if ((this.peek() === ';' && this.peek(1) !== ';') || (this.peek() === '&' && this.peek(1) !== '&')) {
+        this.pos++;
+        continue;
+      }
+      const d = this.peek();
+      if (this.eof() || d === '\n' || d === ')' || d === '#') continue;
+      this.fail(`syntax error near unexpected token \`${d}'`);
+    }
+    return items;
+  }
+
+  parseAndOr(): AndOr {
+    const first = this.parsePipeline();
+    const rest: AndOr['rest'] = [];
+    for (;;) {
+      this.skipBlanks();
+      const op = this.src.slice(this.pos, this.pos + 2);
+      if (op !== '&&' && op !== '||') break;
+      this.pos += 2;
+      this.skipLinebreaks();
+      rest.push({ op, pipeline: this.parsePipeline() });
+    }
+    return { first, rest };
+  }
+
+  parsePipeline(): Pipeline {
+    this.skipBlanks();
+    let negate = false;
+    if (this.peek() === '!' && /[ \t]/.test(this.peek(1))) {
+      negate = true;
+      this.pos++;
+    }
+    const commands = [this.parseSimple()];
+    for (;;) {
+      this.skipBlanks();
+      if (this.peek() !== '|' || this.peek(1) === '|') break;
+      this.pos++;
+      this.skipLinebreaks();
+      commands.push(this.parseSimple());
+    }
+    return { commands, negate };
+  }
+
+  private unexpected(): never {
+    const c = this.peek();
+    if (this.eof()) this.fail('syntax error: unexpected end of file');
+    if (c === '\n') this.fail("syntax error near unexpected token `newline'");
+    const two = this.src.slice(this.pos, this.pos + 2);
+    const tok = ['&&', '||', ';;', '>>', '<<'].includes(two) ? two : c;
+    this.fail(`syntax error near unexpected token \`${tok}'`);
+  }
+
+  parseSimple(): SimpleCommand {
+    this.skipBlanks();
+    const at = this.where();
+    const cmd: SimpleCommand = { assigns: [], words: [], redirects: [], ...at };
+    for (;;) {
+      this.skipBlanks();
+      const c = this.peek();
+      if (this.eof() || c === '\n' || c === ';' || c === '&' || c === '|' || c === ')') break;
+      if (c === '#' && (cmd.words.length || cmd.assigns.length || cmd.redirects.length)) {
+        this.skipComment();
+        break;
+      }
+      if (c === '(') this.fail("syntax error near unexpected token `('");
+      const redir = this.tryRedirect();
+      if (redir) {
+        cmd.redirects.push(redir);
+        if (this.pendingDup) cmd.redirects.push({ op: '>&', fd: 2, toFd: 1 });
+        this.pendingDup = false;
+        continue;
+      }
+      const word = this.parseWord();
+      const first = word.parts[0];
+      if (!cmd.words.length && first?.kind === 'lit' && !first.quoted) {
+        const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text);
+        if (m) {
+          const rest: WordPart[] = [{ kind: 'lit', text: first.text.slice(m[0].length), quoted: false }, ...word.parts.slice(1)];
+          cmd.assigns.push({ name: m[1], value: { parts: rest, line: word.line, col: word.col } });
+          continue;
+        }
+      }
+      cmd.words.push(word);
+    }
+    if (!cmd.words.length && !cmd.assigns.length && !cmd.redirects.length) this.unexpected();
+    return cmd;
+  }
+
+  private tryRedirect(): Redirect | null {
+    const m = /^(\d*)(>>|>&|<<-|<<|<&|&>|>\||>|<)/.exec(this.src.slice(this.pos, this.pos + 6));
+    if (!m) return null;
+    const start = this.pos;
+    this.pos += m[0].length;
+    const op = m[2];
+    if (op === '&>' && m[1]) {
+      this.pos = start;
+      return null;
+    }
+    const fd = m[1] ? Number(m[1]) : op.startsWith('<') ? 0 : 1;
+    this.skipBlanks();
+    const c = this.peek();
+    if (this.eof() || META.includes(c)) this.unexpected();
+    const at = this.where();
+    const target = this.parseWord();
+    if (op === '>&' || op === '<&') {
+      const t = target.parts.length === 1 && target.parts[0].kind === 'lit' ? target.parts[0].text : '';
+      if (/^\d+$/.test(t)) return { op: '>&', fd, toFd: Number(t) };
+      if (op === '>&') return { op: '>', fd, target };
+      this.fail(`${t}: ambiguous redirect`, start);
+    }
+    if (op === '&>') {
+      // `&>file` is `>file 2>&1`: the caller sees two redirections.
+      this.pendingDup = true;
+      return { op: '>', fd: 1, target };
+    }
+    if (op === '<<' || op === '<<-') {
+      let delimiter = '';
+      let quoted = false;
+      for (const p of target.parts) {
+        if (p.kind !== 'lit') this.fail('syntax error: bad here-document delimiter', start);
+        delimiter += p.text;
+        quoted ||= p.quoted;
+      }
+      const redirect = { op: '<<' as const, fd, body: { parts: [], line: at.line, col: at.col } as Word, delimiter };
+      const w = this.where(start);
+      this.pending.push({ redirect, strip: op === '<<-', quoted, line: w.line, col: w.col });
+      return redirect;
+    }
+    return { op: op === '>|' ? '>' : (op as '>' | '>>' | '<'), fd, target };
+  }
+
+  /** A word up to the next unquoted metacharacter. */
+  parseWord(): Word {
+    const at = this.where();
+    const parts: WordPart[] = [];
+    const lit = (text: string, quoted: boolean) => {
+      const last = parts[parts.length - 1];
+      if (last?.kind === 'lit' && last.quoted === quoted) last.text += text;
+      else parts.push({ kind: 'lit', text, quoted });
+    };
+    for (;;) {
+      const c = this.peek();
+      if (this.eof() || META.includes(c)) break;
+      if (c === '\\') {
+        if (this.peek(1) === '\n') this.pos += 2;
+        else if (this.pos + 1 >= this.src.length) {
+          this.pos++;
+          lit('\\', false);
+        } else {
+          lit(this.peek(1), true);
+          this.pos += 2;
+        }
+      } else if (c === "'") {
+        const start = this.pos;
+        const end = this.src.indexOf("'", this.pos + 1);
+        if (end < 0) this.fail('syntax error: unterminated quoted string', start);
+        lit(this.src.slice(this.pos + 1, end), true);
+        this.pos = end + 1;
+      } else if (c === '"') {
+        const start = this.pos;
+        this.pos++;
+        const inner = this.parseQuotedText('dquote', start);
+        if (!inner.length) lit('', true);
+        for (const p of inner) p.kind === 'lit' ? lit(p.text, true) : parts.push(p);
+      } else if (c === '$') {
+        const p = this.parseDollar(false);
+        p.kind === 'lit' ? lit(p.text, false) : parts.push(p);
+      } else if (c === '`') {
+        parts.push(this.parseBacktick(false));
+      } else {
+        lit(c, false);
+        this.pos++;
+      }
+    }
+    return { parts, ...at };
+  }
+
+  /** Text of a double-quoted string (ends at `"`) or of a whole unquoted here-document body: only `$`, backquote and `\` are special. */
+  parseQuotedText(mode: 'dquote' | 'heredoc', openPos = this.pos): WordPart[] {
+    const parts: WordPart[] = [];
+    const lit = (text: string) => {
+      const last = parts[parts.length - 1];
+      if (last?.kind === 'lit') last.text += text;
+      else parts.push({ kind: 'lit', text, quoted: true });
+    };
+    const escapable = mode === 'dquote' ? '$`"\\\n' : '$`\\\n';
+    for (;;) {
+      if (this.eof()) {
+        if (mode === 'dquote') this.fail('syntax error: unterminated quoted string', openPos);
+        break;
+      }
+      const c = this.peek();
+      if (mode === 'dquote' && c === '"') {
+        this.pos++;
+        break;
+      }
+      if (c === '\\' && escapable.includes(this.peek(1)) && this.pos + 1 < this.src.length) {
+        if (this.peek(1) !== '\n') lit(this.peek(1));
+        this.pos += 2;
+      } else if (c === '$') {
+        const p = this.parseDollar(true);
+        p.kind === 'lit' ? lit(p.text) : parts.push(p);
+      } else if (c === '`') {
+        parts.push(this.parseBacktick(true));
+      } else {
+        lit(c);
+        this.pos++;
+      }
+    }
+    return parts;
+  }
+
+  /** `$NAME`, `${NAME}`, `$?`, `$( … )`, `$(( … ))`, `$[ … ]`; a lone `$` is literal. */
+  parseDollar(quoted: boolean): WordPart {
+    const start = this.pos;
+    this.pos++;
+    const c = this.peek();
+    if (c === '(' && this.peek(1) === '(') {
+      this.pos += 2;
+      return { kind: 'arith', expr: this.parseArith('))', start), quoted };
+    }
+    if (c === '(') {
+      this.pos++;
+      const list = this.parseList(true);
+      if (this.peek() !== ')') this.fail("unexpected EOF while looking for matching `)'", start);
+      this.pos++;
+      return { kind: 'cmdsub', list, quoted };
+    }
+    if (c === '[') {
+      this.pos++;
+      return { kind: 'arith', expr: this.parseArith(']', start), quoted };
+    }
+    if (c === '{') {
+      const end = this.src.indexOf('}', this.pos);
+      if (end < 0) this.fail("unexpected EOF while looking for matching `}'", start);
+      const name = this.src.slice(this.pos + 1, end);
+      this.pos = end + 1;
+      if (!NAME_RE.test(name) && !/^(\d+|[?#$!@*-])$/.test(name)) this.fail(`\${${name}}: bad substitution`, start);
+      return { kind: 'var', name, quoted };
+    }
+    const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?#$!@*-])/.exec(this.src.slice(this.pos, this.pos + 256));
+    if (m) {
+      this.pos += m[0].length;
+      return { kind: 'var', name: m[0], quoted };
+    }
+    return { kind: 'lit', text: '$', quoted };
+  }
+
+  /** Arithmetic text up to `))` or `]` (parentheses nest); `$` expansions inside are kept as parts. */
+  private parseArith(close: string, start: number): Word {
+    const at = this.where();
+    const parts: WordPart[] = [];
+    let depth = 0;
+    const lit = (text: string) => {
+      const last = parts[parts.length - 1];
+      if (last?.kind === 'lit') last.text += text;
+      else parts.push({ kind: 'lit', text, quoted: true });
+    };
+    for (;;) {
+      if (this.eof()) this.fail(`unexpected EOF while looking for matching \`${close === ']' ? ']' : ')'}'`, start);
+      const c = this.peek();
+      if (depth === 0 && this.src.startsWith(close, this.pos)) {
+        this.pos += close.length;
+        break;
+      }
+      if (c === '(') depth++;
+      if (c === ')') depth--;
+      if (c === '$') {
+        const p = this.parseDollar(true);
+        p.kind === 'lit' ? lit(p.text) : parts.push(p);
+      } else if (c === '`') parts.push(this.parseBacktick(true));
+      else if (c === '\\' && this.peek(1) === '\n') this.pos += 2;
+      else {
+        lit(c);
+        this.pos++;
+      }
+    }
+    return { parts, ...at };
+  }
+
+  /** `` `cmd` ``: the text between backquotes (with \` \\ \$ unescaped) parsed as a command list. */
+  private parseBacktick(quoted: boolean): WordPart {
+    const start = this.pos;
+    this.pos++;
+    let inner = '';
+    for (;;) {
+      if (this.eof()) this.fail("unexpected EOF while looking for matching ``'", start);
+      const c = this.peek();
+      if (c === '`') {
+        this.pos++;
+        break;
+      }
+      if (c === '\\' && '`\\$'.includes(this.peek(1))) {
+        inner += this.peek(1);
+        this.pos += 2;
+      } else {
+        inner += c;
+        this.pos++;
+      }
+    }
+    const w = this.where(start + 1);
+    const sub = new Parser(inner, w.line - 1, w.col - 1);
+    const list = sub.parseList(true);
+    if (!sub.eof()) sub.fail(`syntax error near unexpected token \`${sub.peek()}'`);
+    return { kind: 'cmdsub', list, quoted };
+  }
+}
+
+/** Parses a script; on error nothing of it may run. */
+export function parseScript(src: string): ParseResult {
+  try {
+    return { ok: true, commands: new Parser(src).parseScript() };
+  } catch (e) {
+    if (e instanceof ParseFail) return { ok: false, error: e.error };
+    throw e;
+  }
+}

@@ -1,17 +1,15 @@
 // Builds the view state from a Machine; the only module that knows where each layer keeps its state.
 import type { Machine } from '../machine';
 import type { PoolMetadata } from '../dm/poolMetadata';
-import { BlockDeviceRegistry, devno, type BlockDevice } from '../host/blockDevice';
+import { devno, type BlockDevice } from '../host/blockDevice';
 import { blockMapOf, thinCountsOf, usedBlocksOf } from './blockMap';
 import type { DockerRole, PoolView, StackNode, ThinView, ViewState } from './types';
 
 /** What the view needs from a thin pool; the dm layer's ThinPool is read through this shape. */
 interface PoolLike {
   name?: string;
-  toMetadata(): PoolMetadata;
-  metadataUsed?: number | (() => number);
-  metadataTotal?: number | (() => number);
-  nrMetadataBlocks?: number;
+  toMetadata(): PoolMetadata | null;
+  stats?(): { usedMetadata: number; totalMetadata: number; mode: string };
   mode?: string;
   lowWaterMark?: number;
 }
@@ -31,17 +29,19 @@ export function machineView(machine: Machine, withBlocks = true): ViewState {
   const dockerDevices = findDockerDevices(machine);
   for (const [name, pool] of findPools(machine)) {
     const md = pool.toMetadata();
+    if (!md) continue;
     const map = blockMapOf(name, md);
     const used = usedBlocksOf(map);
+    const st = pool.stats?.();
     pools.push({
       name,
       blockSize: md.dataBlockSize * 512,
       totalBlocks: md.nrDataBlocks,
       usedBlocks: used,
       freeBlocks: md.nrDataBlocks - used,
-      metadataUsed: num(pool.metadataUsed),
-      metadataTotal: num(pool.metadataTotal) || (pool.nrMetadataBlocks ?? 0),
-      mode: pool.mode ?? 'write',
+      metadataUsed: st?.usedMetadata ?? 0,
+      metadataTotal: st?.totalMetadata ?? 0,
+      mode: st?.mode ?? pool.mode ?? 'write',
       lowWaterMark: pool.lowWaterMark ?? 0,
     });
     if (withBlocks) blockMaps.push(map);
@@ -52,9 +52,7 @@ export function machineView(machine: Machine, withBlocks = true): ViewState {
 
 /** The block devices of the host, as lsblk would list them. */
 export function stackOf(machine: Machine): StackNode[] {
-  const registry = findInstance(machine.host, BlockDeviceRegistry);
-  if (!registry) return [];
-  return registry.list().map((d: BlockDevice) => ({
+  return machine.host.blockDevices.list().map((d: BlockDevice) => ({
     name: d.name,
     devno: devno(d),
     size: d.size,
@@ -85,16 +83,15 @@ function label(views: ThinView[], docker: DockerDeviceLike[]): ThinView[] {
   });
 }
 
-function num(v: number | (() => number) | undefined): number {
-  return typeof v === 'function' ? v() : (v ?? 0);
-}
+// Pools are found by shape (anything with toMetadata under machine.dm) so the dm layer can organise itself freely;
+// back-references to other layers are not followed.
+const notFollowed = new Set(['events', 'host', 'machine', 'lvm', 'profile', 'clock', 'dataDevice', 'log']);
 
-// Pools are found by shape (anything with toMetadata under machine.dm) so the dm layer can organise itself freely.
 function findPools(machine: Machine): [string, PoolLike][] {
   const found: [string, PoolLike][] = [];
   const seen = new Set<unknown>();
   const visit = (v: unknown, key: string, depth: number): void => {
-    if (!v || typeof v !== 'object' || seen.has(v) || depth > 3) return;
+    if (!v || typeof v !== 'object' || seen.has(v) || depth > 4 || ArrayBuffer.isView(v)) return;
     seen.add(v);
     if (typeof (v as PoolLike).toMetadata === 'function') {
       found.push([(v as PoolLike).name ?? key, v as PoolLike]);
@@ -102,8 +99,7 @@ function findPools(machine: Machine): [string, PoolLike][] {
     }
     if (v instanceof Map) for (const [k, x] of v) visit(x, String(k), depth + 1);
     else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${key}${i}`, depth + 1));
-    else if (Object.getPrototypeOf(v) === Object.prototype || depth === 0)
-      for (const [k, x] of Object.entries(v)) if (k !== 'events' && k !== 'host') visit(x, k, depth + 1);
+    else for (const [k, x] of Object.entries(v)) if (!notFollowed.has(k)) visit(x, k, depth + 1);
   };
   visit(machine.dm, 'pool', 0);
   return found;
@@ -115,9 +111,4 @@ function findDockerDevices(machine: Machine): DockerDeviceLike[] {
   ).deviceSet;
   if (!ds?.devices || !(ds.devices instanceof Map)) return [];
   return [...ds.devices].map(([hash, d]) => ({ hash, deviceId: d.deviceId, parent: d.parent }));
-}
-
-function findInstance<T>(owner: object, cls: new (...a: never[]) => T): T | undefined {
-  for (const v of Object.values(owner)) if (v instanceof cls) return v;
-  return undefined;
 }

@@ -61,7 +61,7 @@ export class XmlTokenizer {
 
   private syntax(msg: string, at: number): ThinXmlError {
     const line = this.line(at);
-    return new ThinXmlError(`Parse error at line ${line}:\n${msg}\n`, line);
+    return new ThinXmlError(`Parse error at line ${line}:\n${msg}\n\n`, line);
   }
 
   private run(final: boolean): void {

@@ -107,8 +107,14 @@ export class XmlTokenizer {
       this.atStart = false;
       return;
     }
-    const amp = buf.indexOf('&', from);
-    if (amp >= 0 && amp < to) {
+    // Scan only this text: indexOf would run on to the end of the buffer for every tag.
+    let amp = -1;
+    for (let k = from; k < to; k++)
+      if (buf.charCodeAt(k) === 0x26) {
+        amp = k;
+        break;
+      }
+    if (amp >= 0) {
       const r = decodeEntities(buf.slice(amp, to));
       if ('error' in r) throw this.syntax(r.error, amp);
     }

@@ -18,11 +18,18 @@ export type EngineEvent =
   | { type: 'pool-resized'; pool: string; from: number; to: number }
   | { type: 'metadata-resized'; pool: string; from: number; to: number }
   | { type: 'io-error'; pool: string; dev: number; vblock: number; reason: string }
+  | { type: 'io-queued'; pool: string; dev: number; vblock: number }
+  | { type: 'io-completed'; pool: string; dev: number; vblock: number; dblock: number }
+  | { type: 'transaction'; pool: string; from: number; to: number }
+  | { type: 'metadata-snap'; pool: string; action: 'reserve' | 'release'; root: number }
+  | { type: 'kernel-log'; line: string }
   // device-mapper devices
   | { type: 'dm-created'; name: string; major: number; minor: number }
   | { type: 'dm-removed'; name: string }
   | { type: 'dm-suspended'; name: string }
   | { type: 'dm-resumed'; name: string; tableChanged: boolean }
+  | { type: 'dm-loaded'; name: string }
+  | { type: 'dm-message'; name: string; message: string; ok: boolean }
   // host
   | { type: 'disk-attached'; name: string; size: number }
   | { type: 'file-allocated'; path: string; offset: number; length: number }
@@ -52,6 +59,11 @@ export class EventLog {
   /** Turned off by benchmarks and bulk replays that only need the final state. */
   recording = true;
   private listeners: ((e: StampedEvent) => void)[] = [];
+
+  /** True when an emitted event would be kept or heard: hot paths skip building events otherwise. */
+  get active(): boolean {
+    return this.recording || this.listeners.length > 0;
+  }
 
   emit(e: EngineEvent): void {
     if (!this.recording && this.listeners.length === 0) return;

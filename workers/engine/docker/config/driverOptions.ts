@@ -1,0 +1,26 @@
+// Storage options handed to a driver other than devicemapper, and how a graphdriver failure stops dockerd.
+import { parseKeyValueOpt } from './dmOptions';
+import { atLeast } from './version';
+
+/** overlay2's parseOptions: dm.* (or any unknown key) makes it refuse, e.g. "overlay2: unknown option dm.thinpooldev". */
+export function checkOverlay2Options(opts: readonly string[], version: string): string | undefined {
+  for (const opt of opts) {
+    const kv = parseKeyValueOpt(opt);
+    if (!kv.ok) return kv.error;
+    const key = kv.key.toLowerCase();
+    if (key === 'overlay2.override_kernel_check') continue;
+    if (key === 'overlay2.size' && atLeast(version, '17.06.0')) continue;
+    return `overlay2: unknown option ${key}`;
+  }
+  return undefined;
+}
+
+/**
+ * The lines dockerd prints to stderr when its graphdriver fails to initialize:
+ * "Error starting daemon: error initializing graphdriver: …" up to 18.09, "failed to start daemon: …" from 19.03.
+ * An error text ending in "\n" (older devmapper messages) leaves a blank line.
+ */
+export function graphdriverFailure(error: string, version: string): string[] {
+  const prefix = atLeast(version, '19.03.0') ? 'failed to start daemon' : 'Error starting daemon';
+  return `${prefix}: error initializing graphdriver: ${error}`.split('\n');
+}

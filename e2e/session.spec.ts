@@ -1,6 +1,8 @@
 // Sessions survive: reloads restore them, links carry them, a broken link loses nothing.
 import { test, expect } from '@playwright/test';
-import { compressToEncodedURIComponent } from 'lz-string';
+import lz from 'lz-string';
+
+const { compressToEncodedURIComponent } = lz;
 import { openWatched, typeCommand, screen } from './helpers';
 
 test.beforeEach(async ({ page }) => {

@@ -3,13 +3,7 @@ import { Sandbox, type RunResult } from '../sandbox';
 import type { HostProfile } from '../profile';
 import { machineView } from './machineView';
 import type { ViewState } from './types';
-import { commands as hostCommands } from '../host/commands';
-import { commands as dmCommands } from '../dm/commands';
-import { commands as lvmCommands } from '../lvm/commands';
-import { commands as fsCommands } from '../fs/commands';
-import { commands as dockerCommands } from '../docker/commands';
-import { commands as shellCommands } from '../shell/commands';
-import { commands as thinCommands } from '../thintools/commands';
+import { buildCommandTable } from '../shell/commandTable';
 
 /** A run's result, or the engine's own failure (a bug, never a user error) as text. */
 export type ApiRunResult = RunResult | { ok: false; internal: string };
@@ -23,8 +17,8 @@ export interface SandboxApi {
   commandNames(): string[];
 }
 
-// Shell words that are not in any layer's table but complete like commands.
-const shellWords = ['sudo', 'cd', 'export', 'exit', 'true', 'false', 'history', 'clear'];
+// `sudo` is stripped by the interpreter (we are root) but is typed before half the seed's commands.
+const shellWords = ['sudo'];
 
 /** Builds the API over a fresh Sandbox; `reset` replaces it. */
 export function createSandboxApi(): SandboxApi {
@@ -47,14 +41,9 @@ export function createSandboxApi(): SandboxApi {
       const r = guard(() => machineView(sandbox.machine, withBlocks));
       return 'internal' in r ? { internal: r.internal } : r;
     },
-    commandNames: () =>
-      [
-        ...new Set([
-          ...shellWords,
-          ...[hostCommands, dmCommands, lvmCommands, fsCommands, dockerCommands, shellCommands, thinCommands].flatMap(
-            (t) => Object.keys(t),
-          ),
-        ]),
-      ].sort(),
+    commandNames: () => {
+      const builtins = (sandbox.shell.interpreter as unknown as { builtins?: Record<string, unknown> }).builtins ?? {};
+      return [...new Set([...shellWords, ...Object.keys(builtins), ...Object.keys(buildCommandTable())])].sort();
+    },
   };
 }

@@ -55,3 +55,39 @@ export function blockAt(
   const i = row * width + col;
   return i < n ? i : -1;
 }
+
+/**
+ * The map shrunk by `factor` in each direction, keeping the most telling block of each cell (shared over owned over
+ * free), so an isolated copy-on-write block stays visible when zoomed out. Returns the RGBA pixels and their width.
+ */
+export function paintReduced(
+  map: BlockMapView,
+  width: number,
+  factor: number,
+  freeColour: [number, number, number],
+): { pixels: Uint8ClampedArray<ArrayBuffer>; width: number; height: number } {
+  const n = map.refcount.length;
+  const w = Math.ceil(width / factor);
+  const h = Math.ceil(Math.ceil(n / width) / factor);
+  // Per cell: 0 free, 1 owned (owner kept), 2 shared.
+  const rank = new Uint8Array(w * h);
+  const owner = new Int32Array(w * h);
+  for (let i = 0; i < n; i++) {
+    const r = map.refcount[i];
+    if (r === 0) continue;
+    const cell = Math.floor(Math.floor(i / width) / factor) * w + Math.floor((i % width) / factor);
+    const k = r > 1 ? 2 : 1;
+    if (k > rank[cell]) {
+      rank[cell] = k;
+      owner[cell] = map.owner[i];
+    }
+  }
+  const pixels = new Uint8ClampedArray(w * h * 4);
+  for (let c = 0; c < w * h; c++) {
+    const col =
+      rank[c] === 0 ? freeColour : rank[c] === 2 ? sharedColour : devicePalette[owner[c] % devicePalette.length];
+    pixels.set(col, c * 4);
+    pixels[c * 4 + 3] = 255;
+  }
+  return { pixels, width: w, height: h };
+}

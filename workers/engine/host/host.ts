@@ -26,6 +26,16 @@ export interface StatFs {
   bavail: number;
 }
 
+/** What a filesystem probe finds on a block device: its type, and optionally who serves its files and its free space. */
+export interface ProbedFs {
+  fstype: string;
+  provider?: VfsProvider;
+  space?: FsSpace;
+}
+
+/** Recognizes a filesystem on a device (the fs layer adds one for thin devices); null when it finds none. */
+export type FsProbe = (dev: BlockDevice) => ProbedFs | null;
+
 /** RAM of the seed's t2.micro-class host, in KiB (tmpfs sizes derive from it). */
 const MEM_KIB = 1016724;
 
@@ -44,6 +54,9 @@ export class Host {
   readonly dmesg: Dmesg;
   /** The filesystem holding / and /var/lib/docker. */
   readonly rootSpace: FsSpace;
+  /** Filesystem probes tried in order by mount and blkid; layers push theirs. */
+  readonly fsProbes: FsProbe[] = [];
+  private readonly partitionFs = new Map<string, string>();
 
   constructor(
     readonly events: EventLog,
@@ -61,6 +74,7 @@ export class Host {
       (spec.partitions ?? []).forEach((p, i) => {
         const part = plainDevice(`${spec.name}${i + 1}`, no.major, no.minor + i + 1, p.size, 'part', [disk]);
         if (p.mountpoint) part.mountpoint = p.mountpoint;
+        if (p.fs) this.partitionFs.set(part.name, p.fs);
         this.blockDevices.add(part);
         if (p.mountpoint === '/') {
           root = part;
@@ -158,6 +172,17 @@ export class Host {
   /** Unbinds a loop device by name ('loop0'). */
   detachLoop(name: string): Fail | null {
     return this.loops.detach(name.replace(/^\/dev\//, ''));
+  }
+
+  /** The filesystem on a device: the profile's partitions, then every registered probe. */
+  probeFilesystem(dev: BlockDevice): ProbedFs | null {
+    const fs = this.partitionFs.get(dev.name);
+    if (fs) return { fstype: fs, space: dev.mountpoint === '/' ? this.rootSpace : undefined };
+    for (const probe of this.fsProbes) {
+      const r = probe(dev);
+      if (r) return r;
+    }
+    return null;
   }
 
   /** Appends a kernel log line (dmesg). */

@@ -400,7 +400,8 @@ export class Interpreter {
     const env = { ...this.env };
     for (const [k, v] of assigns) env[k] = v;
     try {
-      return handler({ argv: [name.includes('/') && !this.table[name] ? bare : name, ...argv.slice(1)], stdin: io.stdin, out: io.out, err: io.err, env, cwd: this.cwd, machine: this.machine });
+      return handler({ argv: [name.includes('/') && !this.table[name] ? bare : name, ...argv.slice(1)], stdin: io.stdin, out: io.out, err: io.err, env, cwd: this.cwd, machine: this.machine,
+        exec: (a, stdin) => this.dispatch(a, { stdin, out: io.out, err: io.err }, []) });
     } catch (e) {
       if (e instanceof ExitSignal || e instanceof Abort) throw e;
       io.err(`${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -11,6 +11,8 @@ export interface CommandContext {
   env: Record<string, string>;
   cwd: string;
   machine: Machine;
+  /** Runs another command with this one's output streams (xargs, docker exec); returns its status. */
+  exec?: (argv: string[], stdin: string) => number;
 }
 
 /** A command: returns its exit status (0 success, as the real tool). Never throws for user errors. */

@@ -1,0 +1,103 @@
+// System information commands: sleep, date, hostname, uname, whoami, id, clear, env, which.
+import type { CommandContext, CommandTable } from '../types';
+import { parseOpts } from './opts';
+import { formatDate } from './dates';
+
+function sleep(ctx: CommandContext): number {
+  const a = ctx.argv.slice(1);
+  if (!a.length) {
+    ctx.err(`sleep: missing operand\nTry 'sleep --help' for more information.\n`);
+    return 1;
+  }
+  let total = 0;
+  for (const x of a) {
+    const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(x);
+    if (!m || x === 'infinity') {
+      if (x === 'infinity') continue;
+      ctx.err(`sleep: invalid time interval ‘${x}’\nTry 'sleep --help' for more information.\n`);
+      return 1;
+    }
+    total += Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's'];
+  }
+  ctx.machine.clock.tick(Math.ceil(total));
+  return 0;
+}
+
+function date(ctx: CommandContext): number {
+  const a = ctx.argv.slice(1);
+  const fmt = a.find((x) => x.startsWith('+'));
+  const bad = a.find((x) => !x.startsWith('+') && x !== '-u' && x !== '--utc');
+  if (bad) {
+    ctx.err(`date: invalid date ‘${bad}’\n`);
+    return 1;
+  }
+  ctx.out(formatDate(ctx.machine.clock.now, fmt?.slice(1)) + '\n');
+  return 0;
+}
+
+function uname(ctx: CommandContext): number {
+  const p = parseOpts(ctx, { flags: 'asnrvmpio', long: { all: 'a', 'kernel-release': 'r', 'kernel-name': 's', nodename: 'n', machine: 'm' } });
+  if (typeof p === 'number') return p;
+  const pr = ctx.machine.profile;
+  const f: Record<string, string> = {
+    s: 'Linux', n: pr.hostname, r: pr.kernelVersion, v: '#1 SMP Wed Oct 19 11:24:13 EDT 2016', m: 'x86_64', p: 'x86_64', i: 'x86_64', o: 'GNU/Linux',
+  };
+  const keys = 'a' in p.opts ? [...'snrvmpio'] : [...'snrvmpio'].filter((k) => k in p.opts);
+  ctx.out((keys.length ? keys : ['s']).map((k) => f[k]).join(' ') + '\n');
+  return 0;
+}
+
+function id(ctx: CommandContext): number {
+  const a = ctx.argv.slice(1);
+  if (a.includes('-u')) ctx.out('0\n');
+  else if (a.includes('-un') || a.includes('-nu')) ctx.out('root\n');
+  else ctx.out('uid=0(root) gid=0(root) groups=0(root) context=unconfined_u:unconfined_r:unconfined_t:s0-s0:c0.c1023\n');
+  return 0;
+}
+
+function env(ctx: CommandContext): number {
+  if (ctx.argv.length > 1 && ctx.exec) {
+    const a = ctx.argv.slice(1);
+    while (a.length && /^[A-Za-z_]\w*=/.test(a[0])) a.shift();
+    if (a.length) return ctx.exec(a, ctx.stdin);
+  }
+  ctx.out(Object.entries(ctx.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+  return 0;
+}
+
+function which(ctx: CommandContext, table: () => CommandTable): number {
+  let st = 0;
+  for (const n of ctx.argv.slice(1)) {
+    const t = table();
+    if (t[n] && !['cd', 'export'].includes(n)) {
+      const sbin = /^(losetup|blockdev|dmsetup|lv\w+|pv\w+|vg\w+|lvm|blkid|fstrim|thin_\w+|mkfs\.\w+|xfs_growfs|resize2fs|lvmdiskscan|dmeventd)$/.test(n);
+      ctx.out(`${sbin ? '/usr/sbin' : '/usr/bin'}/${n}\n`);
+    } else {
+      ctx.err(`/usr/bin/which: no ${n} in (${ctx.env.PATH ?? ''})\n`);
+      st = 1;
+    }
+  }
+  return st;
+}
+
+/** Builds the system commands; `which` looks names up in the final table. */
+export function systemCommands(table: () => CommandTable): CommandTable {
+  return {
+    sleep,
+    date,
+    uname,
+    id,
+    env,
+    printenv: (ctx) => {
+      const names = ctx.argv.slice(1);
+      if (!names.length) return env(ctx);
+      let st = 0;
+      for (const n of names) ctx.env[n] !== undefined ? ctx.out(ctx.env[n] + '\n') : (st = 1);
+      return st;
+    },
+    hostname: (ctx) => (ctx.out(ctx.machine.profile.hostname + '\n'), 0),
+    whoami: (ctx) => (ctx.out('root\n'), 0),
+    clear: (ctx) => (ctx.out('\x1b[H\x1b[2J'), 0),
+    which: (ctx) => which(ctx, table),
+  };
+}

@@ -9,3 +9,4 @@ export * from './filesystem';
 export * from './mkfs';
 export * from './layerApply';
 export * from './report';
+export * from './dd';

@@ -60,3 +60,23 @@ export function ddSummary(full: number, partial: number, bytes: number, seconds:
     `${bytes} bytes (${ddHuman(bytes)}) copied, ${secs} s, ${rate}`,
   ];
 }
+
+/** busybox dd's closing lines (1.26): "655360 bytes (640.0KB) copied, 0.001 seconds, 625.0MB/s". */
+export function busyboxDdSummary(full: number, partial: number, bytes: number, seconds: number): string[] {
+  const human = (v: number): string => {
+    const units = ['', 'K', 'M', 'G', 'T'];
+    let x = v;
+    let i = 0;
+    while (x >= 1024 && i < units.length - 1) {
+      x /= 1024;
+      i++;
+    }
+    return i === 0 ? `${v}` : `${x.toFixed(1)}${units[i]}`;
+  };
+  const rate = seconds > 0 ? human(Math.round(bytes / seconds)) : '0';
+  return [
+    `${full}+${partial} records in`,
+    `${full}+${partial} records out`,
+    `${bytes} bytes (${human(bytes)}B) copied, ${seconds.toFixed(6)} seconds, ${rate}B/s`,
+  ];
+}

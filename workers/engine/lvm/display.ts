@@ -1,6 +1,6 @@
 // pvdisplay / vgdisplay / lvdisplay blocks and lvmdiskscan's listing, in lvm2 2.02's layout.
 import type { Lvm } from './lvm';
-import { isHidden, lvExtents, type LogicalVolume, type PhysicalVolume, type VolumeGroup } from './model';
+import { isHidden, type LogicalVolume, type PhysicalVolume, type VolumeGroup } from './model';
 import { formatUuid } from './uuid';
 import { pvFreeExtents } from './allocate';
 import { makePercent } from './lvResize';
@@ -117,7 +117,6 @@ export function lvBlock(lvm: Lvm, vg: VolumeGroup, lv: LogicalVolume): string[] 
     out.push(row('Block device', `${devno.major}:${devno.minor}`, w));
   }
   out.push('   ');
-  void lvExtents;
   return out;
 }
 

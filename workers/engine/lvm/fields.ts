@@ -64,8 +64,6 @@ export function lvColumns(lvm: Lvm, f: SizeFormat): Column<LvRow>[] {
   const name = (r: LvRow) => (isHidden(r.lv) ? `[${r.lv.name}]` : r.lv.name);
   const devices = (r: LvRow) => {
     if (r.lv.pool) return `${r.lv.pool.dataLv}(0)`;
-    let le = 0;
-    void le;
     return r.lv.segments.map((s) => `${s.pv}(${s.pvStart})`).join(',');
   };
   const L = 'left' as const;

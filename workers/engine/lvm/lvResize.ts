@@ -98,6 +98,7 @@ export function extendByPolicy(lvm: Lvm, vg: VolumeGroup, pool: LogicalVolume): 
   if (!usage) return out.fail(`Can't read state of thin pool ${name}.`);
   const meta = vg.lvs.find((l) => l.name === pool.pool!.metadataLv)!;
   const data = vg.lvs.find((l) => l.name === pool.pool!.dataLv)!;
+  const before = lvExtents(data);
   const metaAmount = adjustAmount(makePercent(usage.usedMeta, usage.totalMeta), threshold, policy.percent);
   const dataAmount = adjustAmount(makePercent(usage.usedData, usage.totalData), threshold, policy.percent);
   if (metaAmount) {
@@ -109,9 +110,9 @@ export function extendByPolicy(lvm: Lvm, vg: VolumeGroup, pool: LogicalVolume): 
     grow(lvm, vg, data, pool, cur + percentOfExtents(dataAmount, cur, true), out);
   }
   if (out.ok && (metaAmount || dataAmount)) {
-    lvm.events.emit({ type: 'autoextend', vg: vg.name, lv: pool.name, ok: true, from: usage.totalData, to: lvExtents(data) });
+    lvm.events.emit({ type: 'autoextend', vg: vg.name, lv: pool.name, ok: true, from: before, to: lvExtents(data) });
   } else if (!out.ok) {
-    lvm.events.emit({ type: 'autoextend', vg: vg.name, lv: pool.name, ok: false, from: lvExtents(data), to: lvExtents(data) });
+    lvm.events.emit({ type: 'autoextend', vg: vg.name, lv: pool.name, ok: false, from: before, to: before });
   }
   return out;
 }

@@ -21,8 +21,8 @@ describe('dd operands', () => {
     ['10', 10],
   ])('reads %s as %d bytes', (s, n) => expect(parseDdNumber(s)).toBe(n));
   it('rejects a bad number and an unknown operand in coreutils words', () => {
-    expect(parseDdOperands(['bs=64x'])).toEqual({ ok: false, error: 'invalid number: '64x'' });
-    expect(parseDdOperands(['foo'])).toEqual({ ok: false, error: 'unrecognized operand 'foo'' });
+    expect(parseDdOperands(['bs=64x'])).toEqual({ ok: false, error: "invalid number: '64x'" });
+    expect(parseDdOperands(['foo'])).toEqual({ ok: false, error: "unrecognized operand 'foo'" });
   });
 });
 

@@ -1,82 +1,68 @@
 import { describe, expect, it } from 'vitest';
-import { Machine } from '../machine';
-import type { PoolMetadata } from '../dm/poolMetadata';
+import { Sandbox } from '../sandbox';
 import { machineView } from './machineView';
 
-// A stand-in pool with two devices sharing one block, hung where a dm layer might keep it.
-function withFakePool(machine: Machine): Machine {
-  const md: PoolMetadata = {
-    uuid: '',
-    time: 1,
-    transaction: 1,
-    flags: 0,
-    version: 2,
-    dataBlockSize: 128,
-    nrDataBlocks: 4,
-    devices: [
-      {
-        devId: 1,
-        mappedBlocks: 2,
-        transaction: 0,
-        creationTime: 0,
-        snapTime: 0,
-        origin: Uint32Array.of(0, 1),
-        data: Uint32Array.of(0, 1),
-        time: Uint32Array.of(0, 0),
-      },
-      {
-        devId: 2,
-        mappedBlocks: 1,
-        transaction: 0,
-        creationTime: 1,
-        snapTime: 1,
-        origin: Uint32Array.of(0),
-        data: Uint32Array.of(0),
-        time: Uint32Array.of(0),
-      },
-    ],
-  };
-  const pool = {
-    name: 'docker-thinpool',
-    lowWaterMark: 1,
-    toMetadata: () => md,
-    stats: () => ({ usedMetadata: 17, totalMetadata: 256, mode: 'write' }),
-  };
-  Object.assign(machine.dm, { viewTestPools: new Map([['docker-thinpool', pool]]) });
-  return machine;
+// A 1 GiB pool of 64 KiB blocks on xvdf; thin 1 writes virtual blocks 0 and 1, snapshot 2 of it rewrites block 1.
+function poolWithSnapshot(): Sandbox {
+  const sb = new Sandbox();
+  sb.run(`dmsetup create meta --table '0 8192 linear /dev/xvdf 0'
+dmsetup create data --table '0 2097152 linear /dev/xvdf 8192'
+dmsetup create pool --table '0 2097152 thin-pool /dev/mapper/meta /dev/mapper/data 128 16 0'
+dmsetup message pool 0 'create_thin 1'`);
+  const pool = sb.machine.dm.poolOf('pool')!;
+  pool.write(1, 0, 2);
+  pool.createSnap(2, 1);
+  pool.write(2, 1, 1);
+  return sb;
 }
 
 describe('view state of a machine', () => {
   it('lists the host disks with partitions built on them', () => {
-    const stack = machineView(new Machine()).stack;
+    const stack = machineView(new Sandbox().machine).stack;
     expect(stack.find((d) => d.name === 'xvda1')?.slaves).toEqual(['xvda']);
     expect(stack.find((d) => d.name === 'xvdf')?.size).toBe(100 * 1024 ** 3);
   });
 
-  it('reads a pool’s figures from its metadata and stats', () => {
-    const [p] = machineView(withFakePool(new Machine())).pools;
-    expect(p).toEqual({
-      name: 'docker-thinpool',
+  it('reads a pool’s size, usage, mode and low water mark', () => {
+    const [p] = machineView(poolWithSnapshot().machine).pools;
+    expect(p).toMatchObject({
+      name: 'pool',
       blockSize: 65536,
-      totalBlocks: 4,
-      usedBlocks: 2,
-      freeBlocks: 2,
-      metadataUsed: 17,
-      metadataTotal: 256,
+      totalBlocks: 16384,
+      usedBlocks: 3,
+      freeBlocks: 16381,
       mode: 'write',
-      lowWaterMark: 1,
+      lowWaterMark: 16,
     });
+    expect(p.metadataTotal).toBe(1024);
+    expect(p.metadataUsed).toBeGreaterThan(0);
   });
 
   it('counts shared and exclusive blocks per thin device', () => {
-    const thins = machineView(withFakePool(new Machine())).thins;
-    expect(thins.map((t) => [t.devId, t.exclusive, t.shared])).toEqual([
-      [1, 1, 1],
-      [2, 0, 1],
+    const thins = machineView(poolWithSnapshot().machine).thins;
+    expect(thins.map((t) => [t.devId, t.mapped, t.exclusive, t.shared])).toEqual([
+      [1, 2, 1, 1],
+      [2, 2, 1, 1],
     ]);
   });
 
+  it('maps each used data block to its refcount', () => {
+    const [map] = machineView(poolWithSnapshot().machine).blockMaps;
+    const counts = [...map.refcount].filter((r) => r > 0).sort();
+    expect(counts).toEqual([1, 1, 2]);
+  });
+
   it('leaves the block map out when not asked for', () => {
-    expect(machineView(withFakePool(new Machine()), false).blockMaps).toEqual([]);
+    expect(machineView(poolWithSnapshot().machine, false).blockMaps).toEqual([]);
+  });
+});
+
+describe('snapshot origins', () => {
+  it('come from the event log, since dm-thin does not keep them', () => {
+    const thins = machineView(poolWithSnapshot().machine).thins;
+    expect(thins.map((t) => [t.devId, t.parent])).toEqual([
+      [1, undefined],
+      [2, 1],
+    ]);
   });
 });

@@ -1,18 +1,8 @@
 // Builds the view state from a Machine; the only module that knows where each layer keeps its state.
 import type { Machine } from '../machine';
-import type { PoolMetadata } from '../dm/poolMetadata';
 import { devno, type BlockDevice } from '../host/blockDevice';
-import { blockMapOf, thinCountsOf, usedBlocksOf } from './blockMap';
+import { blockMapOf, thinCountsOf } from './blockMap';
 import type { DockerRole, PoolView, StackNode, ThinView, ViewState } from './types';
-
-/** What the view needs from a thin pool; the dm layer's ThinPool is read through this shape. */
-interface PoolLike {
-  name?: string;
-  toMetadata(): PoolMetadata | null;
-  stats?(): { usedMetadata: number; totalMetadata: number; mode: string };
-  mode?: string;
-  lowWaterMark?: number;
-}
 
 /** What the view needs from Docker's deviceset: hash → device id, and which hashes are containers. */
 interface DockerDeviceLike {
@@ -27,25 +17,26 @@ export function machineView(machine: Machine, withBlocks = true): ViewState {
   const thins: ThinView[] = [];
   const blockMaps: ViewState['blockMaps'] = [];
   const dockerDevices = findDockerDevices(machine);
-  for (const [name, pool] of findPools(machine)) {
+  for (const [name, pool] of machine.dm.pools()) {
     const md = pool.toMetadata();
     if (!md) continue;
+    const st = pool.stats();
     const map = blockMapOf(name, md);
-    const used = usedBlocksOf(map);
-    const st = pool.stats?.();
     pools.push({
       name,
-      blockSize: md.dataBlockSize * 512,
-      totalBlocks: md.nrDataBlocks,
-      usedBlocks: used,
-      freeBlocks: md.nrDataBlocks - used,
-      metadataUsed: st?.usedMetadata ?? 0,
-      metadataTotal: st?.totalMetadata ?? 0,
-      mode: st?.mode ?? pool.mode ?? 'write',
-      lowWaterMark: pool.lowWaterMark ?? 0,
+      blockSize: pool.blockBytes,
+      totalBlocks: st.totalData,
+      usedBlocks: st.usedData,
+      freeBlocks: st.freeData,
+      metadataUsed: st.usedMetadata,
+      metadataTotal: st.totalMetadata,
+      mode: st.mode,
+      lowWaterMark: pool.lowWaterMark,
     });
     if (withBlocks) blockMaps.push(map);
-    thins.push(...label(thinCountsOf(name, md, map), dockerDevices));
+    const origins = snapshotOrigins(machine, name);
+    const counted = thinCountsOf(name, md, map).map((t) => ({ ...t, parent: origins.get(t.devId) }));
+    thins.push(...label(counted, dockerDevices));
   }
   return { step: machine.events.step, pools, thins, blockMaps, stack: stackOf(machine) };
 }
@@ -78,31 +69,19 @@ function label(views: ThinView[], docker: DockerDeviceLike[]): ThinView[] {
           : hasInit.has(d.hash)
             ? 'container'
             : 'image';
-    const parent = d.parent === undefined ? undefined : idOfHash.get(d.parent);
+    const parent = d.parent === undefined ? v.parent : (idOfHash.get(d.parent) ?? v.parent);
     return { ...v, role, name: d.hash === '' ? 'base' : d.hash.slice(0, 12), parent };
   });
 }
 
-// Pools are found by shape (anything with toMetadata under machine.dm) so the dm layer can organise itself freely;
-// back-references to other layers are not followed.
-const notFollowed = new Set(['events', 'host', 'machine', 'lvm', 'profile', 'clock', 'dataDevice', 'log']);
-
-function findPools(machine: Machine): [string, PoolLike][] {
-  const found: [string, PoolLike][] = [];
-  const seen = new Set<unknown>();
-  const visit = (v: unknown, key: string, depth: number): void => {
-    if (!v || typeof v !== 'object' || seen.has(v) || depth > 4 || ArrayBuffer.isView(v)) return;
-    seen.add(v);
-    if (typeof (v as PoolLike).toMetadata === 'function') {
-      found.push([(v as PoolLike).name ?? key, v as PoolLike]);
-      return;
-    }
-    if (v instanceof Map) for (const [k, x] of v) visit(x, String(k), depth + 1);
-    else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${key}${i}`, depth + 1));
-    else for (const [k, x] of Object.entries(v)) if (!notFollowed.has(k)) visit(x, k, depth + 1);
-  };
-  visit(machine.dm, 'pool', 0);
-  return found;
+// dm-thin does not remember a snapshot's origin; the event log does (when it records).
+function snapshotOrigins(machine: Machine, pool: string): Map<number, number> {
+  const origins = new Map<number, number>();
+  for (const e of machine.events.all) {
+    if (e.type === 'snap-created' && e.pool === pool) origins.set(e.dev, e.origin);
+    else if (e.type === 'thin-deleted' && e.pool === pool) origins.delete(e.dev);
+  }
+  return origins;
 }
 
 function findDockerDevices(machine: Machine): DockerDeviceLike[] {

@@ -10,7 +10,9 @@ function wrap(v: bigint): bigint {
 }
 
 /** Evaluates an already-expanded expression; `lookup` gives a variable's text. */
-export function evalArith(expr: string, lookup: (name: string) => string | undefined): ArithResult {
+export function evalArith(text: string, lookup: (name: string) => string | undefined): ArithResult {
+  // bash quotes the expression without its leading blanks in error messages.
+  const expr = text.replace(/^\s+/, '');
   const tokens: { t: string; at: number }[] = [];
   const re = /\s*(0x[0-9a-fA-F]+|\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|[-+*/%()])/y;
   let i = 0;

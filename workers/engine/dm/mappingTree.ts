@@ -6,37 +6,41 @@ export const MAPPING_LEAF_MAX = 252;
 /** Entries per internal btree node (8-byte keys, 8-byte block pointers). */
 export const INTERNAL_NODE_MAX = 252;
 
-/** One btree leaf (one 4 KiB metadata block); `refs` counts the trees (and held metadata snapshots) using it. */
+/**
+ * One btree leaf (one 4 KiB metadata block); `refs` counts the trees (and held metadata snapshots) using it.
+ * Entries are interleaved (key, data block, time) in one array so an insert moves them with a single copy.
+ */
 export class MappingLeaf {
-  keys = new Uint32Array(MAPPING_LEAF_MAX);
-  data = new Uint32Array(MAPPING_LEAF_MAX);
-  time = new Uint32Array(MAPPING_LEAF_MAX);
+  e = new Uint32Array(3 * MAPPING_LEAF_MAX);
   n = 0;
   refs = 1;
 
   /** A private copy (the shadow the kernel makes before changing a shared block). */
   copy(): MappingLeaf {
     const l = new MappingLeaf();
-    l.keys.set(this.keys.subarray(0, this.n));
-    l.data.set(this.data.subarray(0, this.n));
-    l.time.set(this.time.subarray(0, this.n));
+    l.e.set(this.e.subarray(0, 3 * this.n));
     l.n = this.n;
     return l;
   }
 
   /** Position of `key`, or −(insertion point) − 1. */
   search(key: number): number {
-    const k = this.keys;
+    const e = this.e;
     let lo = 0;
     let hi = this.n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const v = k[mid];
+      const v = e[3 * mid];
       if (v < key) lo = mid + 1;
       else if (v > key) hi = mid - 1;
       else return mid;
     }
     return -lo - 1;
+  }
+
+  /** Key of entry i. */
+  key(i: number): number {
+    return this.e[3 * i];
   }
 }
 
@@ -88,14 +92,21 @@ export function decLeaf(c: TreeCounters, l: MappingLeaf): void {
 /** One device's mapping tree. */
 export class MappingTree {
   leaves: MappingLeaf[];
+  /**
+   * Separator keys, as an internal node holds them: every key of leaf i is ≥ seps[i] and < seps[i + 1]. They only
+   * change when leaves split or go away (a removed first key leaves its separator valid).
+   */
+  seps: number[];
   top: InternalNodes;
 
-  constructor(c: TreeCounters, leaves?: MappingLeaf[], top?: InternalNodes) {
-    if (leaves) {
-      this.leaves = leaves;
-      this.top = top!;
+  constructor(c: TreeCounters, from?: { leaves: MappingLeaf[]; seps: number[]; top: InternalNodes }) {
+    if (from) {
+      this.leaves = from.leaves;
+      this.seps = from.seps;
+      this.top = from.top;
     } else {
       this.leaves = [new MappingLeaf()];
+      this.seps = [0];
       c.leaves++;
       this.top = { refs: 1, nodes: 0 };
     }
@@ -105,7 +116,7 @@ export class MappingTree {
   share(c: TreeCounters): MappingTree {
     for (const l of this.leaves) incLeaf(c, l);
     this.top.refs++;
-    return new MappingTree(c, this.leaves.slice(), this.top);
+    return new MappingTree(c, { leaves: this.leaves.slice(), seps: this.seps.slice(), top: this.top });
   }
 
   /** Releases every node (device deleted). */
@@ -117,12 +128,12 @@ export class MappingTree {
 
   /** Index of the leaf whose key range holds `key`. */
   leafIndex(key: number): number {
-    const ls = this.leaves;
+    const seps = this.seps;
     let lo = 0;
-    let hi = ls.length - 1;
+    let hi = seps.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if (ls[mid].n > 0 && ls[mid].keys[0] <= key) lo = mid;
+      if (seps[mid] <= key) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -153,41 +164,38 @@ export class MappingTree {
       const right = new MappingLeaf();
       const half = MAPPING_LEAF_MAX >>> 1;
       const m = l.n - half;
-      right.keys.set(l.keys.subarray(half, l.n));
-      right.data.set(l.data.subarray(half, l.n));
-      right.time.set(l.time.subarray(half, l.n));
+      right.e.set(l.e.subarray(3 * half, 3 * l.n));
       right.n = m;
       l.n = half;
       c.leaves++;
       this.leaves.splice(li + 1, 0, right);
+      this.seps.splice(li + 1, 0, right.e[0]);
       this.relevel(c);
-      if (key >= right.keys[0]) {
+      if (key >= right.e[0]) {
         li++;
         l = right;
       }
     }
     const pos = -l.search(key) - 1;
-    if (pos < l.n) {
-      l.keys.copyWithin(pos + 1, pos, l.n);
-      l.data.copyWithin(pos + 1, pos, l.n);
-      l.time.copyWithin(pos + 1, pos, l.n);
-    }
-    l.keys[pos] = key;
-    l.data[pos] = dblock;
-    l.time[pos] = time;
+    const e = l.e;
+    if (pos < l.n) e.copyWithin(3 * pos + 3, 3 * pos, 3 * l.n);
+    e[3 * pos] = key;
+    e[3 * pos + 1] = dblock;
+    e[3 * pos + 2] = time;
     l.n++;
   }
 
   /** Removes the entry at `pos` of leaf `li` (already writable); an emptied leaf leaves the tree unless it is the root. */
   removeAt(c: TreeCounters, li: number, pos: number): void {
     const l = this.leaves[li];
-    l.keys.copyWithin(pos, pos + 1, l.n);
-    l.data.copyWithin(pos, pos + 1, l.n);
-    l.time.copyWithin(pos, pos + 1, l.n);
+    if (pos + 1 < l.n) l.e.copyWithin(3 * pos, 3 * pos + 3, 3 * l.n);
     l.n--;
     if (l.n === 0 && this.leaves.length > 1) {
       decLeaf(c, l);
       this.leaves.splice(li, 1);
+      // the next leaf takes over this one's key range
+      if (li === 0) this.seps.splice(1, 1);
+      else this.seps.splice(li, 1);
       this.relevel(c);
     }
   }
@@ -203,7 +211,7 @@ export class MappingTree {
   highest(): number {
     for (let i = this.leaves.length - 1; i >= 0; i--) {
       const l = this.leaves[i];
-      if (l.n > 0) return l.keys[l.n - 1];
+      if (l.n > 0) return l.e[3 * (l.n - 1)];
     }
     return -1;
   }

@@ -18,10 +18,12 @@ function deviceMetadata(
   const time = new Uint32Array(mapped);
   let k = 0;
   for (const l of leaves) {
-    origin.set(l.keys.subarray(0, l.n), k);
-    data.set(l.data.subarray(0, l.n), k);
-    time.set(l.time.subarray(0, l.n), k);
-    k += l.n;
+    const e = l.e;
+    for (let i = 0; i < l.n; i++, k++) {
+      origin[k] = e[3 * i];
+      data[k] = e[3 * i + 1];
+      time[k] = e[3 * i + 2];
+    }
   }
   return { devId, mappedBlocks: k, transaction, creationTime, snapTime, origin, data, time };
 }

@@ -129,6 +129,7 @@ export class ThinPool {
   /** Held metadata snapshot: its root block and the leaves it pins. */
   metadataSnap: HeldMetadataSnap | null = null;
   private lowWaterTriggered = false;
+  private metaChecksLeft = 0;
   private queue: QueuedIo[] = [];
   private queueDeadline = Infinity;
   private nextStamp = 1;
@@ -221,7 +222,7 @@ export class ThinPool {
     if (!td) return null;
     const rc = this.sm.refcount;
     let exclusive = 0;
-    for (const l of td.tree.leaves) for (let i = 0; i < l.n; i++) if (rc[l.data[i]] === 1) exclusive++;
+    for (const l of td.tree.leaves) for (let i = 0; i < l.n; i++) if (rc[l.e[3 * i + 1]] === 1) exclusive++;
     return {
       devId,
       mapped: td.mappedBlocks,
@@ -261,7 +262,7 @@ export class ThinPool {
     if (!origin) return 'ENODATA';
     if (this.metadataFull()) return this.outOfMetadata();
     const rc = this.sm;
-    for (const l of origin.tree.leaves) for (let i = 0; i < l.n; i++) rc.inc(l.data[i]);
+    for (const l of origin.tree.leaves) for (let i = 0; i < l.n; i++) rc.inc(l.e[3 * i + 1]);
     this.time++;
     const snap = new ThinDevice(id, origin.tree.share(this.trees), this.transaction, this.time, this.time);
     snap.mappedBlocks = origin.mappedBlocks;
@@ -282,7 +283,7 @@ export class ThinPool {
     let freed = 0;
     for (const l of td.tree.leaves)
       for (let i = 0; i < l.n; i++) {
-        const d = l.data[i];
+        const d = l.e[3 * i + 1];
         if (this.sm.dec(d)) {
           freed++;
           if (ev) this.events.emit({ type: 'block-freed', pool: this.name, dblock: d });
@@ -406,9 +407,9 @@ export class ThinPool {
     const leaf = tree.leaves[li];
     const pos = leaf.search(vblock);
     const bb = this.blockBytes;
-    if (pos >= 0 && leaf.time[pos] >= td.snapTime) {
+    if (pos >= 0 && leaf.e[3 * pos + 2] >= td.snapTime) {
       // not shared since the last snapshot: overwrite in place
-      const d = leaf.data[pos];
+      const d = leaf.e[3 * pos + 1];
       const err = this.dataDevice?.write(d * bb + offset, length);
       if (err) return this.dataIoError(td, vblock, err);
       this.sm.stamp[d] = stamp;
@@ -445,10 +446,10 @@ export class ThinPool {
     this.sm.provider[nb] = td.id + 1;
     const ev = this.events.active;
     if (shared) {
-      const old = leaf.data[pos];
+      const old = leaf.e[3 * pos + 1];
       const w = tree.writableLeaf(this.trees, li);
-      w.data[pos] = nb;
-      w.time[pos] = this.time;
+      w.e[3 * pos + 1] = nb;
+      w.e[3 * pos + 2] = this.time;
       if (ev) this.events.emit({ type: 'sharing-broken', pool: this.name, dev: td.id, vblock, from: old, to: nb });
       if (this.sm.dec(old) && ev) this.events.emit({ type: 'block-freed', pool: this.name, dblock: old });
     } else {
@@ -499,8 +500,17 @@ export class ThinPool {
     const leaf = tree.leaves[tree.leafIndex(vblock)];
     const pos = leaf.search(vblock);
     if (pos < 0) return null;
-    const d = leaf.data[pos];
-    return { dblock: d, time: leaf.time[pos], stamp: this.sm.stamp[d], providedBy: this.sm.provider[d] - 1 };
+    const d = leaf.e[3 * pos + 1];
+    return { dblock: d, time: leaf.e[3 * pos + 2], stamp: this.sm.stamp[d], providedBy: this.sm.provider[d] - 1 };
+  }
+
+  /** The data block a virtual block maps to, −1 when unprovisioned (a read without building a result object). */
+  mappedBlock(devId: number, vblock: number): number {
+    const td = this.devices.get(devId);
+    if (!td) return -1;
+    const leaf = td.tree.leaves[td.tree.leafIndex(vblock)];
+    const pos = leaf.search(vblock);
+    return pos < 0 ? -1 : leaf.e[3 * pos + 1];
   }
 
   /**
@@ -538,12 +548,6 @@ export class ThinPool {
     const ev = this.events.active;
     let runStart = -1;
     let runLen = 0;
-    const flush = () => {
-      if (runLen === 0) return;
-      this.dataDevice?.discard(runStart * this.blockBytes, runLen * this.blockBytes);
-      if (ev) this.events.emit({ type: 'discard-passdown', pool: this.name, dblock: runStart, count: runLen });
-      runLen = 0;
-    };
     const end = vblock + count;
     let v = vblock;
     while (v < end) {
@@ -554,24 +558,25 @@ export class ThinPool {
       if (pos >= leaf.n) {
         // nothing more in this leaf: jump to the next leaf's first key
         if (li + 1 >= tree.leaves.length) break;
-        const next = tree.leaves[li + 1].keys[0];
+        const next = tree.leaves[li + 1].e[0];
         if (next <= v) break;
         v = next;
         continue;
       }
-      const key = leaf.keys[pos];
+      const key = leaf.e[3 * pos];
       if (key >= end) break;
       const w = tree.writableLeaf(this.trees, li);
-      const d = w.data[pos];
+      const d = w.e[3 * pos + 1];
       tree.removeAt(this.trees, li, pos);
       td.mappedBlocks--;
       if (ev) this.events.emit({ type: 'block-unmapped', pool: this.name, dev: td.id, vblock: key, dblock: d });
       if (this.sm.dec(d)) {
         if (ev) this.events.emit({ type: 'block-freed', pool: this.name, dblock: d });
         if (passdown) {
+          // contiguous freed blocks go down as one discard
           if (runLen > 0 && runStart + runLen === d) runLen++;
           else {
-            flush();
+            if (runLen > 0) this.passDown(runStart, runLen);
             runStart = d;
             runLen = 1;
           }
@@ -579,7 +584,12 @@ export class ThinPool {
       }
       v = key + 1;
     }
-    flush();
+    if (runLen > 0) this.passDown(runStart, runLen);
+  }
+
+  private passDown(dblock: number, count: number): void {
+    this.dataDevice?.discard(dblock * this.blockBytes, count * this.blockBytes);
+    if (this.events.active) this.events.emit({ type: 'discard-passdown', pool: this.name, dblock, count });
   }
 
   // ---- modes and resizing ---------------------------------------------------------------------------------
@@ -670,8 +680,17 @@ export class ThinPool {
   }
 
   private metadataFull(): boolean {
+    // an operation adds at most a few blocks (a shadowed leaf, a split, internal nodes, a device's roots), so
+    // the full count is only redone once the slack seen last time could have been used up
+    if (this.metaChecksLeft > 0) {
+      this.metaChecksLeft--;
+      return false;
+    }
     // keep room for a leaf split and a shadowed path, as the kernel reserves blocks for its own commits
-    return this.metadataUsed() + 2 > this.nrMetadataBlocks;
+    const slack = this.nrMetadataBlocks - this.metadataUsed() - 2;
+    if (slack < 0) return true;
+    this.metaChecksLeft = Math.floor(slack / 4);
+    return false;
   }
 
   private outOfMetadata(): PoolErrno {

@@ -9,7 +9,7 @@ function setup(profile = {}) {
   const t = testHost(profile);
   t.host.blockDevices.add(recordingDisk('loop0', 7, 0, 100 * GiB));
   t.host.blockDevices.add(recordingDisk('loop1', 7, 1, 2 * GiB));
-  const machine = { dm: t.dm, profile: { kernelVersion: '3.10.0-514.el7.x86_64', ...t.host.profile } } as unknown as Machine;
+  const machine = { dm: t.dm, profile: t.host.profile } as unknown as Machine;
   const run = (...argv: string[]) => {
     let out = '';
     let err = '';

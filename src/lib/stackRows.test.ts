@@ -4,6 +4,7 @@ import type { StackNode } from '../../workers/engine/view/types';
 
 const node = (name: string, slaves: string[] = [], type = 'disk'): StackNode => ({
   name,
+  label: name,
   devno: '0:0',
   size: 0,
   type,

@@ -11,7 +11,7 @@ export interface StackRow {
 export function stackRows(nodes: readonly StackNode[]): StackRow[] {
   const children = new Map<string, StackNode[]>();
   for (const n of nodes) for (const s of n.slaves) children.set(s, [...(children.get(s) ?? []), n]);
-  for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+  for (const list of children.values()) list.sort((a, b) => a.label.localeCompare(b.label));
   const rows: StackRow[] = [];
   const walk = (n: StackNode, lead: string, branch: string, depth: number): void => {
     rows.push({ prefix: lead + branch, node: n });
@@ -23,7 +23,7 @@ export function stackRows(nodes: readonly StackNode[]): StackRow[] {
       walk(k, nextLead, last ? '└─' : '├─', depth + 1);
     });
   };
-  for (const n of [...nodes].filter((x) => x.slaves.length === 0).sort((a, b) => a.name.localeCompare(b.name)))
+  for (const n of [...nodes].filter((x) => x.slaves.length === 0).sort((a, b) => a.label.localeCompare(b.label)))
     walk(n, '', '', 0);
   return rows;
 }

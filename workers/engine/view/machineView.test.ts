@@ -66,3 +66,12 @@ describe('snapshot origins', () => {
     ]);
   });
 });
+
+describe('storage stack', () => {
+  it('names device-mapper devices by their mapper name, as lsblk does', () => {
+    const stack = machineView(poolWithSnapshot().machine).stack;
+    const pool = stack.find((d) => d.label === 'pool');
+    expect(pool?.name).toMatch(/^dm-\d+$/);
+    expect(pool?.slaves.map((s) => stack.find((d) => d.name === s)?.label).sort()).toEqual(['data', 'meta']);
+  });
+});

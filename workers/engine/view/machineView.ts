@@ -45,12 +45,19 @@ export function machineView(machine: Machine, withBlocks = true): ViewState {
 export function stackOf(machine: Machine): StackNode[] {
   return machine.host.blockDevices.list().map((d: BlockDevice) => ({
     name: d.name,
+    label: mapperName(machine, d.name) ?? d.name,
     devno: devno(d),
     size: d.size,
     type: d.type,
     mountpoint: d.mountpoint,
     slaves: d.slaves.map((s) => s.name),
   }));
+}
+
+// lsblk names dm devices by their /dev/mapper name.
+function mapperName(machine: Machine, kernelName: string): string | undefined {
+  const alias = machine.host.blockDevices.aliasesOf(kernelName).find((a) => a.startsWith('/dev/mapper/'));
+  return alias?.slice('/dev/mapper/'.length);
 }
 
 /** Gives each thin device its Docker role and name from the deviceset (base, layers, -init, containers). */

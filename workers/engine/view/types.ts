@@ -45,7 +45,10 @@ export interface BlockMapView {
 
 /** A block device as lsblk draws it: its children are the devices built on it. */
 export interface StackNode {
+  /** Kernel name (dm-3, loop0, xvdf): what `slaves` refers to. */
   name: string;
+  /** What lsblk prints: the device-mapper name for dm devices, else the kernel name. */
+  label: string;
   devno: string;
   size: number;
   type: string;

@@ -352,3 +352,21 @@ describe('metadata import and export', () => {
     expect(ThinPool.fromMetadata(md, events, binding())).toBe('mapping beyond end of data device (0 >= 0)');
   });
 });
+
+describe('clone', () => {
+  it('gives an independent copy with the same figures', () => {
+    const { p } = pool(100);
+    p.createThin(1);
+    p.write(1, 0, 3, 9);
+    p.createSnap(2, 1);
+    const metadataBefore = p.stats().usedMetadata;
+    const c = p.clone();
+    expect(c.stats()).toEqual(p.stats());
+    c.write(2, 0, 1, 10);
+    c.deleteThin(1);
+    expect(p.read(2, 0)!.stamp).toBe(9);
+    expect(p.deviceIds()).toEqual([1, 2]);
+    expect(p.stats().usedMetadata).toBe(metadataBefore);
+    expect(c.read(2, 0)!.stamp).toBe(10);
+  });
+});

@@ -108,7 +108,7 @@ interface QueuedIo {
 export class ThinPool {
   name = 'pool';
   devno = '253:0';
-  readonly sm: SpaceMap;
+  sm: SpaceMap;
   readonly devices = new Map<number, ThinDevice>();
   readonly trees: TreeCounters = { leaves: 0, leafOverflow: 0, internal: 0 };
   /** Data block size in 512-byte sectors. */
@@ -709,6 +709,55 @@ export class ThinPool {
   /** A fresh stamp for callers labelling content. */
   newStamp(): number {
     return this.nextStamp++;
+  }
+
+  /**
+   * An independent copy (timeline checkpoints): typed arrays copied, every leaf copied once so the copy keeps
+   * the same sharing between devices, and so the same metadata figures.
+   */
+  clone(): ThinPool {
+    const p = new ThinPool(this.events, 0, this.dataBlockSize, this.nrMetadataBlocks);
+    p.sm = this.sm.clone();
+    Object.assign(p.trees, this.trees);
+    const leafCopies = new Map<MappingLeaf, MappingLeaf>();
+    const topCopies = new Map<InternalNodes, InternalNodes>();
+    const leaf = (l: MappingLeaf): MappingLeaf => {
+      let c = leafCopies.get(l);
+      if (!c) {
+        c = l.copy();
+        c.refs = l.refs;
+        leafCopies.set(l, c);
+      }
+      return c;
+    };
+    const top = (t: InternalNodes): InternalNodes => {
+      let c = topCopies.get(t);
+      if (!c) topCopies.set(t, (c = { ...t }));
+      return c;
+    };
+    for (const [id, d] of this.devices) {
+      const tree = new MappingTree(p.trees, { leaves: d.tree.leaves.map(leaf), seps: d.tree.seps.slice(), top: top(d.tree.top) });
+      const c = new ThinDevice(id, tree, d.transaction, d.creationTime, d.snapTime);
+      c.mappedBlocks = d.mappedBlocks;
+      c.openCount = d.openCount;
+      p.devices.set(id, c);
+    }
+    if (this.metadataSnap) {
+      const s = this.metadataSnap;
+      p.metadataSnap = { ...s, devices: s.devices.map((d) => ({ ...d, leaves: d.leaves.map(leaf), top: top(d.top) })) };
+    }
+    const { name, devno, time, transaction, uuid, flags, mode, needsCheck, lowWaterMark, errorIfNoSpace, dataDevice } = this;
+    Object.assign(p, { name, devno, time, transaction, uuid, flags, mode, needsCheck, lowWaterMark, errorIfNoSpace, dataDevice });
+    p.features = { ...this.features };
+    p.lowWaterTriggered = this.lowWaterTriggered;
+    p.queue = this.queue.map((q) => ({ ...q }));
+    p.queueDeadline = this.queueDeadline;
+    p.nextStamp = this.nextStamp;
+    p.log = this.log;
+    p.onEvent = this.onEvent;
+    p.clock = this.clock;
+    p.kernelMajor = this.kernelMajor;
+    return p;
   }
 
   /** The metadata as thin_dump sees it. */

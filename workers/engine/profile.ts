@@ -37,7 +37,7 @@ export function defaultProfile(): HostProfile {
       { name: 'xvda', size: 8 * GiB, major: 202, minor: 0, partitions: [{ size: 8 * GiB, fs: 'xfs', mountpoint: '/' }] },
       { name: 'xvdf', size: 100 * GiB, major: 202, minor: 80 },
     ],
-    rootFree: 7_452_000_000,
+    rootFree: 7_451_000_000,
     inodes: { '/var/lib/docker/devicemapper': 8413957 },
     dockerVersion: '17.03.1-ce',
     lvmVersion: '2.02.166',

@@ -1,6 +1,172 @@
-// STUB — replaced by the docker layer (daemon, deviceset, images, containers).
+// The Docker daemon as systemd runs it: configuration, graph driver, image and container stores.
 import type { Machine } from '../machine';
+import { failed } from '../host/errno';
+import { DAEMON_JSON, parseDaemonJson, parseDmOptions, checkOverlay2Options, graphdriverFailure, atLeast } from './config';
+import { DeviceSet, type FsStore } from './devmapper/deviceSet';
+import { DevmapperDriver } from './graph/devmapperDriver';
+import { Overlay2Driver } from './graph/overlay2Driver';
+import type { GraphDriver } from './graph/driver';
+import { GraphStore } from './store';
+import { IdSource } from './ids';
+import { logrusTime } from '../journal';
 
+/** The data root Docker uses (dockerd --data-root / "graph"). */
+export const DOCKER_ROOT = '/var/lib/docker';
+
+/** What `systemctl start docker` learns: started, or the lines dockerd printed before exiting. */
+export type StartResult = { ok: true } | { ok: false; lines: string[] };
+
+/** The daemon and everything it keeps. */
 export class Docker {
-  constructor(readonly machine: Machine) {}
+  running = false;
+  /** Main PID of the current (or last) dockerd, for systemctl status and the journal. */
+  pid = 0;
+  since = 0;
+  /** Result of the last start attempt: 'failed' keeps systemctl status red until the next start. */
+  lastResult: 'success' | 'exit-code' | 'none' = 'none';
+  driver: GraphDriver | null = null;
+  readonly fsStore: FsStore = new Map();
+  readonly ids: IdSource;
+  private readonly stores = new Map<string, GraphStore>();
+  private nextPid = 1180;
+
+  constructor(readonly machine: Machine) {
+    this.ids = new IdSource(0x5eed);
+    // The seed's host boots with Docker enabled and running (overlay2 until daemon.json says otherwise).
+    this.start();
+  }
+
+  get version(): string {
+    return this.machine.profile.dockerVersion;
+  }
+
+  /** dockerd's log line in logrus text format, into the journal of docker.service. */
+  log(level: 'info' | 'warning' | 'error' | 'debug' | 'fatal', msg: string): void {
+    if (level === 'debug') return;
+    const lvl = level === 'warning' ? 'warning' : level;
+    const quoted = JSON.stringify(msg);
+    this.machine.journal.log('docker.service', `dockerd[${this.pid}]`, `time="${logrusTime(this.machine.clock.now)}" level=${lvl} msg=${quoted}`);
+  }
+
+  private systemd(msg: string): void {
+    this.machine.journal.log('docker.service', 'systemd[1]', msg);
+  }
+
+  /** The image/container store of a driver, found by the inode of image/<driver> (it follows a moved directory). */
+  store(): GraphStore {
+    const name = this.driver?.name ?? 'none';
+    const dir = `${DOCKER_ROOT}/image/${name}`;
+    const vfs = this.machine.host.vfs;
+    if (!vfs.exists(dir)) vfs.mkdir(dir, true, 0o700);
+    const st = vfs.stat(dir);
+    const key = failed(st) ? dir : `${name}#${st.ino}`;
+    let s = this.stores.get(key);
+    if (!s) {
+      s = new GraphStore();
+      this.stores.set(key, s);
+    }
+    return s;
+  }
+
+  /** Starts dockerd (systemctl start docker). */
+  start(): StartResult {
+    if (this.running) return { ok: true };
+    this.pid = this.nextPid;
+    this.nextPid += 17;
+    this.since = this.machine.clock.now;
+    this.systemd('Starting Docker Application Container Engine...');
+    const r = this.boot();
+    if (!r.ok) {
+      for (const l of r.lines) this.machine.journal.log('docker.service', `dockerd[${this.pid}]`, l);
+      this.systemd('docker.service: main process exited, code=exited, status=1/FAILURE');
+      this.systemd('Failed to start Docker Application Container Engine.');
+      this.systemd('Unit docker.service entered failed state.');
+      this.systemd('docker.service failed.');
+      this.lastResult = 'exit-code';
+      this.driver = null;
+      return r;
+    }
+    this.running = true;
+    this.lastResult = 'success';
+    this.log('info', 'Daemon has completed initialization');
+    this.log('info', `Docker daemon commit=${this.commit} graphdriver=${this.driver!.name} version=${this.version}`);
+    this.log('info', 'API listen on /var/run/docker.sock');
+    this.systemd('Started Docker Application Container Engine.');
+    return { ok: true };
+  }
+
+  get commit(): string {
+    return atLeast(this.version, '17.06.0') ? '02c1d87' : 'c6d412e';
+  }
+
+  private boot(): StartResult {
+    const vfs = this.machine.host.vfs;
+    let driverName = this.machine.profile.defaultStorageDriver as string;
+    let storageOpts: string[] = [];
+    if (vfs.exists(DAEMON_JSON)) {
+      const text = vfs.readFile(DAEMON_JSON);
+      if (failed(text)) return { ok: false, lines: [`unable to configure the Docker daemon with file ${DAEMON_JSON}: read ${DAEMON_JSON}: is a directory`] };
+      const cfg = parseDaemonJson(text, this.version);
+      if (!cfg.ok) return { ok: false, lines: cfg.lines };
+      storageOpts = cfg.config.storageOpts;
+      if (cfg.config.storageDriver) driverName = cfg.config.storageDriver;
+      else driverName = this.priorDriver() ?? driverName;
+    } else driverName = this.priorDriver() ?? driverName;
+    vfs.mkdir(DOCKER_ROOT, true, 0o711);
+    if (driverName === 'overlay2' || driverName === 'overlay') {
+      const bad = checkOverlay2Options(storageOpts, this.version);
+      if (bad) return { ok: false, lines: graphdriverFailure(bad, this.version) };
+      this.driver = new Overlay2Driver(this.machine);
+      return { ok: true };
+    }
+    if (driverName !== 'devicemapper') {
+      return { ok: false, lines: graphdriverFailure(`driver not supported`, this.version) };
+    }
+    const parsed = parseDmOptions(storageOpts, this.version);
+    if (!parsed.ok) return { ok: false, lines: graphdriverFailure(parsed.error, this.version) };
+    const ds = new DeviceSet(this.machine, parsed.options, this.fsStore, (l, m) => this.log(l, m), DOCKER_ROOT);
+    ds.spacedUnits = !atLeast(this.version, '17.06.0');
+    const err = ds.init();
+    if (err) {
+      ds.shutdown();
+      return { ok: false, lines: graphdriverFailure(err, this.version) };
+    }
+    if (ds.dataLoopFile || ds.metadataLoopFile) {
+      this.log('warning', 'Usage of loopback devices is strongly discouraged for production use. Please use `--storage-opt dm.thinpooldev` or use `man docker` to refer to dm.thinpooldev section.');
+    }
+    this.driver = new DevmapperDriver(ds, this.version, this.machine.profile.libdmVersion);
+    return { ok: true };
+  }
+
+  /** With no driver configured, a driver whose directory already exists wins (graphdriver.New's "prior driver"). */
+  private priorDriver(): string | undefined {
+    const vfs = this.machine.host.vfs;
+    for (const d of ['devicemapper', 'overlay2']) if (vfs.exists(`${DOCKER_ROOT}/${d}`)) return d;
+    return undefined;
+  }
+
+  /** Stops dockerd: containers get SIGTERM then SIGKILL, devices are unmounted, a loop pool is removed. */
+  stop(): void {
+    if (!this.running) return;
+    this.systemd('Stopping Docker Application Container Engine...');
+    this.log('info', 'Processing signal \'terminated\'');
+    const store = this.store();
+    for (const c of store.containers.values()) {
+      if (c.state !== 'running') continue;
+      c.state = 'exited';
+      // PID 1 ignores SIGTERM unless it handles it: sleep gets SIGKILL after 10 s.
+      c.exitCode = 137;
+      c.finishedAt = this.machine.clock.now;
+      this.driver?.put(c.mountId);
+    }
+    this.driver?.cleanup();
+    this.driver = null;
+    this.running = false;
+    this.systemd('Stopped Docker Application Container Engine.');
+  }
+
+  /** The devicemapper deviceset, when that driver runs. */
+  get deviceSet(): DeviceSet | undefined {
+    return this.driver instanceof DevmapperDriver ? this.driver.devices : undefined;
+  }
 }

@@ -1,6 +1,6 @@
 // The devicemapper driver's Status() pairs, in the order and with the formatting of the Docker version simulated.
 import { humanSize } from '../../units';
-import { atLeast } from '../version';
+import { atLeast } from '../config/version';
 
 /** Raw figures the deviceset reports (DS Status()), in bytes and plain values. */
 export interface DeviceSetStatus {

@@ -1,0 +1,396 @@
+// The `docker` client: subcommands, flags and the texts the 17.03 client prints.
+import type { CommandContext } from '../../shell/types';
+import type { Docker } from '../docker';
+import type { ContainerRecord } from '../store';
+import { parseFlags, type FlagSpec } from './flags';
+import { dockerInfo, dockerVersion } from './info';
+import { ellipsis, humanDuration, table } from './format';
+import { imageSizeText } from '../images/sizes';
+import { pull } from '../ops/pull';
+import { createContainer, removeContainer, startContainer, stopContainer } from '../ops/containers';
+import { execInContainer } from '../ops/exec';
+import { shortId } from '../ids';
+import { ramInBytes } from '../../units';
+import { atLeast } from '../config/version';
+import { inspectContainer, inspectImage } from './inspect';
+
+const NOT_RUNNING = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
+
+type Sub = (docker: Docker, args: string[], ctx: CommandContext) => number;
+
+const subs: Record<string, { run: Sub; usage: string; about: string; needsDaemon: boolean }> = {};
+
+function sub(name: string, usage: string, about: string, run: Sub, needsDaemon = true): void {
+  subs[name] = { run, usage, about, needsDaemon };
+}
+
+function requireArgs(ctx: CommandContext, name: string, args: string[], min: number): boolean {
+  if (args.length >= min) return true;
+  const s = subs[name];
+  ctx.err(`"docker ${name}" requires at least ${min} argument${min === 1 ? '' : 's'}.\nSee 'docker ${name} --help'.\n\nUsage:  docker ${name} ${s.usage}\n\n${s.about}\n`);
+  return false;
+}
+
+function lines(ctx: CommandContext, out: string[], err: string[]): void {
+  if (out.length) ctx.out(out.join('\n') + '\n');
+  if (err.length) ctx.err(err.join('\n') + '\n');
+}
+
+function flagsOrFail(ctx: CommandContext, r: ReturnType<typeof parseFlags>): r is Extract<ReturnType<typeof parseFlags>, { ok: true }> {
+  if (!r.ok) ctx.err(r.error + '\n');
+  return r.ok;
+}
+
+sub('info', '[OPTIONS]', 'Display system-wide information', (docker, _a, ctx) => {
+  const r = dockerInfo(docker);
+  ctx.out(r.out);
+  if (r.err) ctx.err(r.err);
+  return 0;
+});
+
+sub('version', '[OPTIONS]', 'Show the Docker version information', (docker, _a, ctx) => {
+  const r = dockerVersion(docker);
+  ctx.out(r.out);
+  if (r.err) ctx.err(r.err);
+  return r.err ? 1 : 0;
+}, false);
+
+sub('pull', '[OPTIONS] NAME[:TAG|@DIGEST]', 'Pull an image or a repository from a registry', (docker, args, ctx) => {
+  const f = parseFlags(args, [{ long: 'all-tags', short: 'a', kind: 'bool' }], 'pull');
+  if (!flagsOrFail(ctx, f)) return 125;
+  if (!requireArgs(ctx, 'pull', f.args, 1)) return 1;
+  const r = pull(docker, f.args[0]);
+  lines(ctx, r.out, r.err);
+  return r.ok ? 0 : 1;
+});
+
+sub('images', '[OPTIONS] [REPOSITORY[:TAG]]', 'List images', (docker, args, ctx) => {
+  const f = parseFlags(args, [{ long: 'quiet', short: 'q', kind: 'bool' }, { long: 'all', short: 'a', kind: 'bool' }, { long: 'no-trunc', kind: 'bool' }], 'images');
+  if (!flagsOrFail(ctx, f)) return 125;
+  const store = docker.store();
+  const now = docker.machine.clock.now;
+  const rows: string[][] = [];
+  const imgs = [...store.images.values()].sort((a, b) => b.created - a.created);
+  for (const img of imgs) {
+    const tags = img.tags.length ? img.tags : ['<none>:<none>'];
+    for (const t of tags) {
+      const [repo, tag] = t.split(':');
+      if (f.args[0] && !(f.args[0] === repo || f.args[0] === t)) continue;
+      const id = f.flags['no-trunc'] ? img.id : shortId(img.id);
+      rows.push([repo, tag, id, `${humanDuration(now - img.created)} ago`, imageSizeText(img.size, docker.version)]);
+    }
+  }
+  if (f.flags.quiet) {
+    ctx.out(rows.map((r) => r[2] + '\n').join(''));
+    return 0;
+  }
+  ctx.out(table([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], ...rows]));
+  return 0;
+});
+
+const runFlags: FlagSpec[] = [
+  { long: 'detach', short: 'd', kind: 'bool' },
+  { long: 'interactive', short: 'i', kind: 'bool' },
+  { long: 'tty', short: 't', kind: 'bool' },
+  { long: 'rm', kind: 'bool' },
+  { long: 'name', kind: 'string' },
+  { long: 'privileged', kind: 'bool' },
+  { long: 'storage-opt', kind: 'list' },
+  { long: 'env', short: 'e', kind: 'list' },
+  { long: 'volume', short: 'v', kind: 'list' },
+  { long: 'publish', short: 'p', kind: 'list' },
+  { long: 'memory', short: 'm', kind: 'string' },
+  { long: 'workdir', short: 'w', kind: 'string' },
+  { long: 'user', short: 'u', kind: 'string' },
+  { long: 'hostname', short: 'h', kind: 'string' },
+  { long: 'entrypoint', kind: 'string' },
+];
+
+/** --storage-opt size=N (the only per-container option devicemapper takes). */
+function storageSize(opts: string[] | undefined): { size?: number } | { error: string } {
+  let size: number | undefined;
+  for (const o of opts ?? []) {
+    const eq = o.indexOf('=');
+    if (eq < 0) return { error: `invalid storage option ${o}` };
+    const key = o.slice(0, eq).trim().toLowerCase();
+    if (key !== 'size') return { error: `Unknown option ${key}` };
+    const p = ramInBytes(o.slice(eq + 1).trim());
+    if (!p.ok) return { error: p.error };
+    size = p.bytes;
+  }
+  return { size };
+}
+
+function createFrom(docker: Docker, name: 'run' | 'create', args: string[], ctx: CommandContext): ContainerRecord | number {
+  const f = parseFlags(args, runFlags, name, false);
+  if (!flagsOrFail(ctx, f)) return 125;
+  if (!requireArgs(ctx, name, f.args, 1)) return 125;
+  const size = storageSize(f.flags['storage-opt'] as string[] | undefined);
+  if ('error' in size) {
+    ctx.err(`docker: Error response from daemon: ${size.error}.\nSee 'docker ${name} --help'.\n`);
+    return 125;
+  }
+  if (docker.driver?.name !== 'devicemapper' && size.size !== undefined) {
+    ctx.err(`docker: Error response from daemon: --storage-opt is supported only for overlay over xfs with 'pquota' mount option.\nSee 'docker ${name} --help'.\n`);
+    return 125;
+  }
+  const r = createContainer(docker, {
+    image: f.args[0],
+    cmd: f.args.slice(1),
+    name: f.flags.name as string | undefined,
+    storageSize: size.size,
+    privileged: !!f.flags.privileged,
+    autoRemove: !!f.flags.rm,
+  });
+  if (r.err.length) {
+    const errs = r.ok ? r.err : r.err.map((l, i) => (i === r.err.length - 1 && l.startsWith('Error response') ? `docker: ${l}.\nSee 'docker ${name} --help'.` : l));
+    ctx.err(errs.join('\n') + '\n');
+  }
+  if (!r.ok || !r.container) return 125;
+  const c = r.container;
+  if (name === 'create') {
+    ctx.out(c.id + '\n');
+    return 0;
+  }
+  const detach = !!f.flags.detach;
+  const interactive = !!f.flags.interactive && !!f.flags.tty;
+  const e = startContainer(docker, c, detach || interactive);
+  if (e) {
+    ctx.err(`docker: ${e}.\n`);
+    return 125;
+  }
+  if (detach) {
+    ctx.out(c.id + '\n');
+    return 0;
+  }
+  // Foreground run: the command runs in the container and its output is ours.
+  const res = execInContainer(c.cmd, execEnv(docker, c));
+  if (res.out) ctx.out(res.out);
+  if (res.err) ctx.err(res.err);
+  if (c.state === 'running') stopContainer(docker, c, res.status);
+  return res.status;
+}
+
+/** The environment of a command inside container `c`. */
+function execEnv(docker: Docker, c: ContainerRecord) {
+  const img = docker.store().images.get(c.imageId);
+  const busybox = !!img?.tags.some((t) => /^(busybox|alpine)[:@]/.test(t));
+  const ds = docker.deviceSet;
+  return {
+    fs: docker.driver!.fs(c.mountId)!,
+    busybox,
+    privileged: c.privileged,
+    now: docker.machine.clock.now,
+    rootSource: ds ? `/dev/mapper/${ds.deviceName(c.mountId)}` : 'overlay',
+  };
+}
+
+sub('run', '[OPTIONS] IMAGE [COMMAND] [ARG...]', 'Run a command in a new container', (docker, args, ctx) => {
+  const r = createFrom(docker, 'run', args, ctx);
+  return typeof r === 'number' ? r : 0;
+});
+
+sub('create', '[OPTIONS] IMAGE [COMMAND] [ARG...]', 'Create a new container', (docker, args, ctx) => {
+  const r = createFrom(docker, 'create', args, ctx);
+  return typeof r === 'number' ? r : 0;
+});
+
+function eachContainer(docker: Docker, ctx: CommandContext, refs: string[], act: (c: ContainerRecord, ref: string) => string | null): number {
+  let status = 0;
+  for (const ref of refs) {
+    const c = docker.store().findContainer(ref);
+    if (!c) {
+      ctx.err(`Error response from daemon: No such container: ${ref}\n`);
+      status = 1;
+      continue;
+    }
+    const e = act(c, ref);
+    if (e) {
+      ctx.err(e + '\n');
+      status = 1;
+    } else ctx.out(ref + '\n');
+  }
+  return status;
+}
+
+sub('start', '[OPTIONS] CONTAINER [CONTAINER...]', 'Start one or more stopped containers', (docker, args, ctx) => {
+  const f = parseFlags(args, [{ long: 'attach', short: 'a', kind: 'bool' }, { long: 'interactive', short: 'i', kind: 'bool' }], 'start');
+  if (!flagsOrFail(ctx, f)) return 125;
+  if (!requireArgs(ctx, 'start', f.args, 1)) return 1;
+  return eachContainer(docker, ctx, f.args, (c) => startContainer(docker, c));
+});
+
+sub('stop', '[OPTIONS] CONTAINER [CONTAINER...]', 'Stop one or more running containers', (docker, args, ctx) => {
+  const f = parseFlags(args, [{ long: 'time', short: 't', kind: 'string' }], 'stop');
+  if (!flagsOrFail(ctx, f)) return 125;
+  if (!requireArgs(ctx, 'stop', f.args, 1)) return 1;
+  return eachContainer(docker, ctx, f.args, (c) => {
+    // PID 1 without a SIGTERM handler (sleep) is killed after the grace period.
+    docker.machine.clock.tick(Number(f.flags.time ?? 10));
+    stopContainer(docker, c, 137);
+    return null;
+  });
+});
+
+sub('rm', '[OPTIONS] CONTAINER [CONTAINER...]', 'Remove one or more containers', (docker, args, ctx) => {
+  const f = parseFlags(args, [{ long: 'force', short: 'f', kind: 'bool' }, { long: 'volumes', short: 'v', kind: 'bool' }], 'rm');
+  if (!flagsOrFail(ctx, f)) return 125;
+  if (!requireArgs(ctx, 'rm', f.args, 1)) return 1;
+  return eachContainer(docker, ctx, f.args, (c) => removeContainer(docker, c, !!f.flags.force));
+});
+
+sub('rmi', '[OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images', (docker, args, ctx) => {
+  const f = parseFlags(args, [{ long: 'force', short: 'f', kind: 'bool' }], 'rmi');
+  if (!flagsOrFail(ctx, f)) return 125;
+  if (!requireArgs(ctx, 'rmi', f.args, 1)) return 1;
+  let status = 0;
+  const store = docker.store();
+  for (const ref of f.args) {
+    const img = store.findImage(ref);
+    if (!img) {
+      ctx.err(`Error response from daemon: No such image: ${ref}\n`);
+      status = 1;
+      continue;
+    }
+    const user = [...store.containers.values()].find((c) => c.imageId === img.id);
+    if (user && !f.flags.force) {
+      ctx.err(`Error response from daemon: conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(img.id)}\n`);
+      status = 1;
+      continue;
+    }
+    const tagged = ref.includes(':') ? ref : `${ref}:latest`;
+    const out: string[] = [];
+    if (img.tags.length > 1 && img.tags.includes(tagged)) {
+      img.tags = img.tags.filter((t) => t !== tagged);
+      ctx.out(`Untagged: ${tagged}\n`);
+      continue;
+    }
+    for (const t of img.tags) out.push(`Untagged: ${t}`, `Untagged: ${t.split(':')[0]}@${img.digest}`);
+    out.push(`Deleted: ${img.id}`);
+    store.images.delete(img.id);
+    for (const cid of [...img.layers].reverse()) {
+      const l = store.layers.get(cid)!;
+      l.refs--;
+      const stillUsed = l.refs > 0 || [...store.layers.values()].some((o) => o.parent === cid);
+      if (stillUsed) break;
+      const e = docker.driver!.remove(l.cacheId);
+      if (e) {
+        ctx.err(`Error response from daemon: ${e}\n`);
+        status = 1;
+        break;
+      }
+      store.layers.delete(cid);
+      out.push(`Deleted: sha256:${cid}`);
+    }
+    docker.machine.events.emit({ type: 'image', action: 'remove', ref });
+    ctx.out(out.join('\n') + '\n');
+  }
+  return status;
+});
+
+sub('ps', '[OPTIONS]', 'List containers', (docker, args, ctx) => {
+  const f = parseFlags(args, [{ long: 'all', short: 'a', kind: 'bool' }, { long: 'quiet', short: 'q', kind: 'bool' }, { long: 'no-trunc', kind: 'bool' }, { long: 'size', short: 's', kind: 'bool' }], 'ps');
+  if (!flagsOrFail(ctx, f)) return 125;
+  const now = docker.machine.clock.now;
+  const cs = [...docker.store().containers.values()].filter((c) => f.flags.all || c.state === 'running').sort((a, b) => b.created - a.created);
+  if (f.flags.quiet) {
+    ctx.out(cs.map((c) => shortId(c.id) + '\n').join(''));
+    return 0;
+  }
+  const rows = cs.map((c) => {
+    const status = c.state === 'running' ? `Up ${humanDuration(now - c.startedAt)}` : c.state === 'created' ? 'Created' : `Exited (${c.exitCode}) ${humanDuration(now - c.finishedAt)} ago`;
+    const cmd = `"${f.flags['no-trunc'] ? c.cmd.join(' ') : ellipsis(c.cmd.join(' '), 20)}"`;
+    return [f.flags['no-trunc'] ? c.id : shortId(c.id), c.imageRef, cmd, `${humanDuration(now - c.created)} ago`, status, '', c.name];
+  });
+  ctx.out(table([['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'], ...rows]));
+  return 0;
+});
+
+sub('exec', '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Run a command in a running container', (docker, args, ctx) => {
+  const f = parseFlags(args, [{ long: 'interactive', short: 'i', kind: 'bool' }, { long: 'tty', short: 't', kind: 'bool' }, { long: 'detach', short: 'd', kind: 'bool' }, { long: 'privileged', kind: 'bool' }, { long: 'user', short: 'u', kind: 'string' }, { long: 'env', short: 'e', kind: 'list' }], 'exec', false);
+  if (!flagsOrFail(ctx, f)) return 125;
+  if (!requireArgs(ctx, 'exec', f.args, 2)) return 1;
+  const c = docker.store().findContainer(f.args[0]);
+  if (!c) {
+    ctx.err(`Error response from daemon: No such container: ${f.args[0]}\n`);
+    return 1;
+  }
+  if (c.state !== 'running') {
+    ctx.err(`Error response from daemon: Container ${c.id} is not running\n`);
+    return 1;
+  }
+  const env = execEnv(docker, c);
+  if (f.flags.privileged) env.privileged = true;
+  const r = execInContainer(f.args.slice(1), env);
+  if (r.out) ctx.out(r.out);
+  if (r.err) ctx.err(r.err);
+  return r.status;
+});
+
+sub('inspect', '[OPTIONS] NAME|ID [NAME|ID...]', 'Return low-level information on Docker objects', (docker, args, ctx) => {
+  const f = parseFlags(args, [{ long: 'format', short: 'f', kind: 'string' }, { long: 'type', kind: 'string' }], 'inspect');
+  if (!flagsOrFail(ctx, f)) return 125;
+  if (!requireArgs(ctx, 'inspect', f.args, 1)) return 1;
+  const found: Record<string, unknown>[] = [];
+  let status = 0;
+  for (const ref of f.args) {
+    const c = f.flags.type !== 'image' ? docker.store().findContainer(ref) : undefined;
+    const img = !c && f.flags.type !== 'container' ? docker.store().findImage(ref) : undefined;
+    if (c) found.push(inspectContainer(docker, c));
+    else if (img) found.push(inspectImage(docker, img));
+    else {
+      ctx.err(`Error: No such object: ${ref}\n`);
+      status = 1;
+    }
+  }
+  const format = f.flags.format as string | undefined;
+  if (format) {
+    for (const o of found) ctx.out(applyFormat(format, o) + '\n');
+  } else ctx.out(JSON.stringify(found, null, 4) + '\n');
+  return status;
+});
+
+/** A small Go-template subset: {{.A.B}}, {{json .A}}. */
+function applyFormat(format: string, obj: Record<string, unknown>): string {
+  return format.replace(/\{\{\s*(json\s+)?\.([\w.]+)\s*\}\}/g, (_m, json: string | undefined, path: string) => {
+    let v: unknown = obj;
+    for (const k of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+    if (json) return JSON.stringify(v ?? null);
+    if (v && typeof v === 'object') return `map[${Object.entries(v).map(([k, x]) => `${k}:${String(x)}`).join(' ')}]`;
+    return v === undefined ? '<no value>' : String(v);
+  });
+}
+
+/** The `docker` command. */
+export function dockerCommand(ctx: CommandContext): number {
+  const docker = ctx.machine.docker;
+  const argv = ctx.argv.slice(1);
+  // Global flags before the subcommand are accepted and ignored (-D, --debug, -H unix:///…).
+  while (argv[0] && argv[0].startsWith('-')) {
+    const g = argv.shift()!;
+    if (g === '-v' || g === '--version') {
+      ctx.out(`Docker version ${docker.version}, build ${docker.commit}\n`);
+      return 0;
+    }
+    if (g === '-H' || g === '--host') argv.shift();
+  }
+  const name = argv[0];
+  if (!name || name === 'help' || name === '--help') {
+    ctx.out(`\nUsage:\tdocker COMMAND\n\nA self-sufficient runtime for containers\n\nCommands:\n${Object.entries(subs).map(([n, s]) => `  ${n.padEnd(11)}${s.about}`).join('\n')}\n\nRun 'docker COMMAND --help' for more information on a command.\n`);
+    return name ? 0 : 0;
+  }
+  const s = subs[name];
+  if (!s) {
+    ctx.err(atLeast(docker.version, '17.06.0') ? `docker: '${name}' is not a docker command.\nSee 'docker --help'\n` : `docker: '${name}' is not a docker command.\nSee 'docker --help'\n`);
+    return 1;
+  }
+  if (argv.includes('--help')) {
+    ctx.out(`\nUsage:\tdocker ${name} ${s.usage}\n\n${s.about}\n`);
+    return 0;
+  }
+  if (s.needsDaemon && !docker.running) {
+    ctx.err(NOT_RUNNING + '\n');
+    return 1;
+  }
+  return s.run(docker, argv.slice(1), ctx);
+}

@@ -262,6 +262,7 @@ export class DeviceMapper {
       pendingIo: [],
       block: {
         name: `dm-${minor}`,
+        label: name,
         major: DM_MAJOR,
         minor,
         size: 0,

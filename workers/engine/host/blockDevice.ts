@@ -11,6 +11,8 @@ export interface BlockDevice {
   /** Capacity in bytes as the kernel sees it now (a loop keeps its old size until losetup -c). */
   size: number;
   type: BlockDeviceType;
+  /** The name tools print when it differs from the kernel name (a dm device shows its dm name, not dm-N). */
+  label?: string;
   ro: boolean;
   /** Devices this one is built on (lsblk draws it under each of them). */
   slaves: BlockDevice[];

@@ -40,7 +40,7 @@ function lsblk(ctx: CommandContext): number {
   const rows = 'd' in p.opts ? roots.map((d) => ({ prefix: '', d })) : treeRows(all, roots);
   const list = 'l' in p.opts || 'r' in p.opts;
   const cells = rows.map(({ prefix, d }) => [
-    (list ? '' : prefix) + ('p' in p.opts ? `/dev/${d.type === 'dm' || d.type === 'lvm' ? `mapper/${d.name}` : d.name}` : d.name),
+    (list ? '' : prefix) + ('p' in p.opts ? `/dev/${d.type === 'dm' || d.type === 'lvm' ? `mapper/${d.label ?? d.name}` : d.name}` : d.label ?? d.name),
     `${String(d.major).padStart(3)}:${String(d.minor).padEnd(3)}`,
     '0',
     'b' in p.opts ? String(d.size) : lsblkSize(d.size),

@@ -10,4 +10,4 @@ sudo systemctl start docker
 docker run -d --name web ubuntu sleep infinity
 sim read web 0x44f
 sim read web 0x0
-sim read web 0x2ffff
+sim read web 0x27fff

@@ -113,6 +113,7 @@ export class Docker {
       else driverName = this.priorDriver() ?? driverName;
     } else driverName = this.priorDriver() ?? driverName;
     vfs.mkdir(DOCKER_ROOT, true, 0o711);
+    for (const d of ['containers', 'image', 'network', 'plugins', 'swarm', 'tmp', 'trust', 'volumes']) vfs.mkdir(`${DOCKER_ROOT}/${d}`, true, 0o700);
     if (driverName === 'overlay2' || driverName === 'overlay') {
       const bad = checkOverlay2Options(storageOpts, this.version);
       if (bad) return { ok: false, lines: graphdriverFailure(bad, this.version) };

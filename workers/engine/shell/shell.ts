@@ -43,6 +43,13 @@ export class Shell {
     return { ok: true, entries: r.commands.map((c) => this.runCommand(c)).filter((e): e is ShellEntry => !!e) };
   }
 
+  /** Background work between commands: queued pool IO times out, dmeventd looks at monitored pools. */
+  private afterCommand(): void {
+    const now = this.machine.clock.now;
+    for (const [, pool] of this.machine.dm.pools()) pool.poll(now);
+    this.machine.lvm.poll();
+  }
+
   /** Runs one top-level command. */
   runCommand(c: TopLevelCommand): ShellEntry | null {
     if (this.exited) return null;
@@ -56,11 +63,18 @@ export class Shell {
     try {
       status = this.interpreter.runList(c.list, { stdin: '', out: sink, err: sink });
     } catch (e) {
-      if (!(e instanceof ExitSignal)) throw e;
-      status = e.status;
-      this.interpreter.status = status;
-      this.exited = true;
+      if (e instanceof ExitSignal) {
+        status = e.status;
+        this.interpreter.status = status;
+        this.exited = true;
+      } else {
+        // A bug of ours must not take the session down: say so, as a shell would for a crashed program.
+        output += `dm-sandbox: internal error: ${e instanceof Error ? e.message : String(e)}\n`;
+        status = 70;
+        this.interpreter.status = status;
+      }
     }
+    this.afterCommand();
     return { command: c.text, output, status, step };
   }
 }

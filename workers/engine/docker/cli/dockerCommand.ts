@@ -13,6 +13,7 @@ import { shortId } from '../ids';
 import { ramInBytes } from '../../units';
 import { atLeast } from '../config/version';
 import { inspectContainer, inspectImage } from './inspect';
+import { commitContainer, saveImage } from '../ops/commit';
 
 const NOT_RUNNING = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
 
@@ -265,7 +266,7 @@ sub('rmi', '[OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images', (docker, a
       ctx.out(`Untagged: ${tagged}\n`);
       continue;
     }
-    for (const t of img.tags) out.push(`Untagged: ${t}`, `Untagged: ${t.split(':')[0]}@${img.digest}`);
+    for (const t of img.tags) out.push(`Untagged: ${t}`, ...(img.digest ? [`Untagged: ${t.split(':')[0]}@${img.digest}`] : []));
     out.push(`Deleted: ${img.id}`);
     store.images.delete(img.id);
     for (const cid of [...img.layers].reverse()) {
@@ -348,6 +349,47 @@ sub('inspect', '[OPTIONS] NAME|ID [NAME|ID...]', 'Return low-level information o
     for (const o of found) ctx.out(applyFormat(format, o) + '\n');
   } else ctx.out(JSON.stringify(found, null, 4) + '\n');
   return status;
+});
+
+sub('commit', '[OPTIONS] CONTAINER [REPOSITORY[:TAG]]', "Create a new image from a container's changes", (docker, args, ctx) => {
+  const f = parseFlags(args, [{ long: 'message', short: 'm', kind: 'string' }, { long: 'author', short: 'a', kind: 'string' }, { long: 'pause', short: 'p', kind: 'bool' }, { long: 'change', short: 'c', kind: 'list' }], 'commit');
+  if (!flagsOrFail(ctx, f)) return 125;
+  if (!requireArgs(ctx, 'commit', f.args, 1)) return 1;
+  const c = docker.store().findContainer(f.args[0]);
+  if (!c) {
+    ctx.err(`Error response from daemon: No such container: ${f.args[0]}\n`);
+    return 1;
+  }
+  const r = commitContainer(docker, c, f.args[1]);
+  if (typeof r === 'string') {
+    ctx.err(r + '\n');
+    return 1;
+  }
+  ctx.out(r.id + '\n');
+  return 0;
+});
+
+sub('save', '[OPTIONS] IMAGE [IMAGE...]', 'Save one or more images to a tar archive (streamed to STDOUT by default)', (docker, args, ctx) => {
+  const f = parseFlags(args, [{ long: 'output', short: 'o', kind: 'string' }], 'save');
+  if (!flagsOrFail(ctx, f)) return 125;
+  if (!requireArgs(ctx, 'save', f.args, 1)) return 1;
+  const out = f.flags.output as string | undefined;
+  if (!out) {
+    // The sandbox's terminal is always a terminal for docker: a tar needs -o.
+    ctx.err('Cowardly refusing to save to a terminal. Use the -o flag or redirect.\n');
+    return 1;
+  }
+  const img = docker.store().findImage(f.args[0]);
+  if (!img) {
+    ctx.err(`Error response from daemon: reference does not exist\n`);
+    return 1;
+  }
+  const e = saveImage(docker, img, ctx.cwd, out);
+  if (e) {
+    ctx.err(`failed to save image: ${e}\n`);
+    return 1;
+  }
+  return 0;
 });
 
 /** A small Go-template subset: {{.A.B}}, {{json .A}}. */

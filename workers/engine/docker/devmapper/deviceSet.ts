@@ -338,6 +338,7 @@ export class DeviceSet {
       if (err) return `devicemapper: Error running CreateDevice dm_task_run failed`;
       const info: DevInfo = { hash, deviceId: id, size: this.opts.baseSize, transactionId: this.openTransactionId, initialized: false, deleted: false };
       this.devices.set(hash, info);
+      this.m.events.emit({ type: 'docker-device', action: 'create', hash, dev: id });
       this.saveDevice(info);
       const c = this.closeTransaction();
       if (c) return c;
@@ -385,6 +386,7 @@ export class DeviceSet {
       if (err) return `devicemapper: Error running CreateSnapDeviceRaw dm_task_run failed`;
       const info: DevInfo = { hash, deviceId: id, size: size ?? base.size, transactionId: this.openTransactionId, initialized: true, deleted: false };
       this.devices.set(hash, info);
+      this.m.events.emit({ type: 'docker-device', action: 'snapshot', hash, dev: id });
       this.saveDevice(info);
       const c = this.closeTransaction();
       if (c) return c;
@@ -482,6 +484,7 @@ export class DeviceSet {
     }
     this.vfs.unlink(`${this.root}/metadata/${metadataFileName(hash)}`);
     this.devices.delete(hash);
+    this.m.events.emit({ type: 'docker-device', action: 'delete', hash, dev: d.deviceId });
     this.fsStore.delete(this.fsKey(d.deviceId));
     const c = this.closeTransaction();
     if (c) return c;

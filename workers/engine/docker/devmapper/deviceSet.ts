@@ -9,6 +9,7 @@ import { type DevInfo, devInfoJson, metadataFileName, parseDevInfo } from './dev
 import type { DmOptions } from '../config';
 import type { DeviceSetStatus } from './driverStatus';
 import { thinTarget } from './thinTarget';
+import { deviceMountProvider } from './mountProvider';
 
 const MAX_DEVICE_ID = 0xffffff;
 /** Docker hard-codes the loop pool's low water mark (pkg/devicemapper CreatePool). */
@@ -87,6 +88,8 @@ export class DeviceSet {
     const st = vfs.stat(this.root);
     if (failed(st)) return `devmapper: Error looking up dir ${this.root}: ${st.errno}`;
     this.devicePrefix = `docker-${st.dev.major}:${st.dev.minor}-${st.ino}`;
+    // driver.Init: mount.MakePrivate(home) bind-mounts the driver's home onto itself (the seed's `mount | grep devicemapper`).
+    if (!this.m.host.vfs.mounts.entries.some((e) => e.target === this.root)) this.m.host.bindMount(this.root, this.root);
     this.poolName = this.opts.thinPoolDevice ? this.opts.thinPoolDevice.replace(/^\/dev\/mapper\//, '') : `${this.devicePrefix}-pool`;
 
     const existing = this.m.dm.get(this.poolName);
@@ -432,7 +435,10 @@ export class DeviceSet {
     this.vfs.mkdir(mnt, true, 0o755);
     const opts = [this.baseFs === 'xfs' ? 'nouuid' : '', this.opts.mountOptions].filter(Boolean);
     const fsOpts = ['rw', 'relatime', 'seclabel', this.baseFs === 'xfs' ? 'attr2,inode64' : 'data=ordered', ...opts].join(',');
-    this.m.host.mount(`/dev/mapper/${this.deviceName(hash)}`, mnt, this.baseFs, this.baseFs === 'xfs' ? `${fsOpts},logbsize=64k,sunit=128,swidth=128,noquota` : fsOpts);
+    const dm = this.m.dm.get(this.deviceName(hash));
+    const st = this.vfs.stat(mnt);
+    const provider = deviceMountProvider(() => this.filesystem(hash), hash, { major: dm?.major ?? 253, minor: dm?.minor ?? 0 }, failed(st) ? 128 : st.ino);
+    this.m.host.mount(`/dev/mapper/${this.deviceName(hash)}`, mnt, this.baseFs, this.baseFs === 'xfs' ? `${fsOpts},logbsize=64k,sunit=128,swidth=128,noquota` : fsOpts, provider);
     const fs = this.filesystem(hash);
     if (fs) fs.remount({ discard: this.opts.mountOptions.split(',').includes('discard') });
     this.active.set(hash, 1);
@@ -505,6 +511,7 @@ export class DeviceSet {
       this.unmountDevice(hash);
     }
     for (const d of this.devices.values()) this.deactivate(d);
+    if (this.m.host.vfs.mounts.entries.some((e) => e.target === this.root)) this.m.host.umount(this.root);
     if (!this.opts.thinPoolDevice && this.m.dm.get(this.poolName)) {
       this.m.dm.remove(this.poolName);
       for (const l of this.m.host.loops.list()) {

@@ -2,21 +2,15 @@
 import type { Machine } from '../machine';
 import { devno, type BlockDevice } from '../host/blockDevice';
 import { blockMapOf, thinCountsOf } from './blockMap';
-import type { DockerRole, PoolView, StackNode, ThinView, ViewState } from './types';
-
-/** What the view needs from Docker's deviceset: hash → device id, and which hashes are containers. */
-interface DockerDeviceLike {
-  hash: string;
-  deviceId: number;
-  parent?: string;
-}
+import { dockerDevicesOf, type DockerDevice } from './dockerDevices';
+import { poolExtrasOf } from './poolExtras';
+import type { PoolView, StackNode, ThinView, ViewState } from './types';
 
 /** The view state of a machine at its current step. */
 export function machineView(machine: Machine, withBlocks = true): ViewState {
   const pools: PoolView[] = [];
   const thins: ThinView[] = [];
   const blockMaps: ViewState['blockMaps'] = [];
-  const dockerDevices = findDockerDevices(machine);
   for (const [name, pool] of machine.dm.pools()) {
     const md = pool.toMetadata();
     if (!md) continue;
@@ -32,11 +26,12 @@ export function machineView(machine: Machine, withBlocks = true): ViewState {
       metadataTotal: st.totalMetadata,
       mode: st.mode,
       lowWaterMark: pool.lowWaterMark,
+      ...poolExtrasOf(machine, name, st.totalData),
     });
     if (withBlocks) blockMaps.push(map);
     const origins = snapshotOrigins(machine, name);
     const counted = thinCountsOf(name, md, map).map((t) => ({ ...t, parent: origins.get(t.devId) }));
-    thins.push(...label(counted, dockerDevices));
+    thins.push(...label(counted, dockerDevicesOf(machine, name)));
   }
   return { step: machine.events.step, pools, thins, blockMaps, stack: stackOf(machine) };
 }
@@ -61,23 +56,11 @@ function mapperName(machine: Machine, kernelName: string): string | undefined {
 }
 
 /** Gives each thin device its Docker role and name from the deviceset (base, layers, -init, containers). */
-function label(views: ThinView[], docker: DockerDeviceLike[]): ThinView[] {
+function label(views: ThinView[], docker: DockerDevice[]): ThinView[] {
   const byId = new Map(docker.map((d) => [d.deviceId, d]));
-  const idOfHash = new Map(docker.map((d) => [d.hash, d.deviceId]));
-  const hasInit = new Set(docker.filter((d) => d.hash.endsWith('-init')).map((d) => d.hash.slice(0, -5)));
   return views.map((v) => {
     const d = byId.get(v.devId);
-    if (!d) return v;
-    const role: DockerRole =
-      d.hash === '' || d.hash === 'base'
-        ? 'base'
-        : d.hash.endsWith('-init')
-          ? 'init'
-          : hasInit.has(d.hash)
-            ? 'container'
-            : 'image';
-    const parent = d.parent === undefined ? v.parent : (idOfHash.get(d.parent) ?? v.parent);
-    return { ...v, role, name: d.hash === '' ? 'base' : d.hash.slice(0, 12), parent };
+    return d ? { ...v, role: d.role, name: d.name } : v;
   });
 }
 
@@ -89,12 +72,4 @@ function snapshotOrigins(machine: Machine, pool: string): Map<number, number> {
     else if (e.type === 'thin-deleted' && e.pool === pool) origins.delete(e.dev);
   }
   return origins;
-}
-
-function findDockerDevices(machine: Machine): DockerDeviceLike[] {
-  const ds = (
-    machine.docker as unknown as { deviceSet?: { devices?: Map<string, { deviceId: number; parent?: string }> } }
-  ).deviceSet;
-  if (!ds?.devices || !(ds.devices instanceof Map)) return [];
-  return [...ds.devices].map(([hash, d]) => ({ hash, deviceId: d.deviceId, parent: d.parent }));
 }

@@ -15,6 +15,14 @@ export interface PoolView {
   lowWaterMark: number;
   /** Free data blocks Docker insists on keeping (dm.min_free_space), when Docker runs on this pool. */
   minFreeBlocks?: number;
+  /** Data use (percent) at which dmeventd extends the pool, when LVM monitors it with a threshold below 100. */
+  autoextendThreshold?: number;
+  /** The pool's live `dmsetup table` line ('' when it has none). */
+  table: string;
+  /** The sparse file behind the data device, when it is a loop device (loop-lvm). */
+  dataFile?: { path: string; device: string; size: number; allocated: number };
+  /** The LVM thin-pool volume this pool is (direct-lvm). */
+  lv?: { vg: string; lv: string; extentSize: number; extents: number; vgFreeExtents: number; autoextendPercent: number };
 }
 
 /** Who a thin device is for Docker. */

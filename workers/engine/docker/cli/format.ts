@@ -1,6 +1,4 @@
 // Formatting helpers of the docker client: tabwriter tables, HumanDuration, truncated commands.
-import { humanSize } from '../../units';
-import { atLeast } from '../config/version';
 
 /** go-units HumanDuration, as docker ps / images print ages. */
 export function humanDuration(seconds: number): string {
@@ -27,12 +25,6 @@ export function table(rows: string[][]): string {
   const widths: number[] = [];
   for (let c = 0; c < n - 1; c++) widths[c] = Math.max(20, ...rows.map((r) => (r[c] ?? '').length + 3));
   return rows.map((r) => r.map((cell, c) => (c < n - 1 ? cell.padEnd(widths[c]) : cell)).join('').replace(/\s+$/, '') + '\n').join('');
-}
-
-/** The docker client's size column (HumanSizeWithPrecision 3), spaced before 17.06. */
-export function imageSize(bytes: number, version: string): string {
-  const s = humanSize(bytes).replace(/^([\d.]+)/, (num) => String(Number(Number(num).toPrecision(3))));
-  return atLeast(version, '17.06.0') ? s : s.replace(/^([\d.]+)/, '$1 ');
 }
 
 /** stringutils.Ellipsis: at most `max` characters, the last one an ellipsis when cut. */

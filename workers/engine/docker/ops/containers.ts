@@ -1,7 +1,6 @@
 // Container lifecycle on the graph driver: create (-init then rw snapshot), start/stop (mount), rm (delete devices).
 import type { Docker } from '../docker';
 import type { ContainerRecord, ImageRecord } from '../store';
-import { shortId } from '../ids';
 import { pull } from './pull';
 
 /** What `docker create`/`run` was asked for. */
@@ -156,15 +155,4 @@ export function removeContainer(docker: Docker, c: ContainerRecord, force: boole
   store.containers.delete(c.id);
   docker.machine.events.emit({ type: 'container', action: 'remove', id: c.id, name: c.name });
   return null;
-}
-
-/** A container reference the daemon cannot find. */
-export function noSuchContainer(docker: Docker, ref: string): string {
-  void docker;
-  return `Error response from daemon: No such container: ${ref}`;
-}
-
-/** The image's short id as docker ps shows when the ref was an id. */
-export function imageShort(id: string): string {
-  return shortId(id);
 }

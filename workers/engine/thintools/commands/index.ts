@@ -1,5 +1,7 @@
-// Commands the thintools layer adds to the shell: the thin-provisioning-tools 0.9.0 suite.
+// Commands the thintools layer adds to the shell: the thin-provisioning-tools 0.9.0 suite, and `sim import-pool`.
+import type { SimTable } from '../../shell/sim';
 import type { CommandTable } from '../../shell/types';
+import { importPoolSim } from './importPoolCommand';
 import { thinCheckCommand } from './thinCheckCommand';
 import { thinDeltaCommand } from './thinDeltaCommand';
 import { thinDumpCommand } from './thinDumpCommand';
@@ -18,3 +20,6 @@ export const commands: CommandTable = {
   thin_rmap: thinRmapCommand,
   thin_metadata_size: thinMetadataSizeCommand,
 };
+
+/** `sim import-pool`: a real pool's thin_dump XML as a live pool of the sandbox. */
+export const simCommands: SimTable = { 'import-pool': importPoolSim };

@@ -1,9 +1,9 @@
 // The thin_restore command: imports thin_dump XML from a host file into a metadata file or device.
 import { resolvePath } from '../../host/paths';
 import type { CommandContext } from '../../shell/types';
-import { parseThinDumpXml } from '../parseThinDumpXml';
 import { dieWithUsage, parseArgs } from './common';
 import { isPoolLike, locate, metadataBlockSize } from './metadataSource';
+import { parseThinDumpXmlCached } from './parseCache';
 import { usage } from './usage';
 
 const outputHint = `
@@ -62,7 +62,7 @@ export function thinRestoreCommand(ctx: CommandContext): number {
 
   if (target.size > maxMetadataBlocks * metadataBlockSize)
     ctx.err(`truncating metadata device to ${maxMetadataBlocks} 4k blocks\n`);
-  const r = parseThinDumpXml(text);
+  const r = parseThinDumpXmlCached(text);
   if (!r.ok) {
     // thin_restore has already started a fresh superblock: a failed restore leaves the target unreadable.
     content.set(target.storageId, null);

@@ -4,12 +4,13 @@ import type { HostProfile } from '../profile';
 import { machineView } from './machineView';
 import type { ViewState } from './types';
 import { buildCommandTable } from '../shell/commandTable';
+import { createFileTransfer, type FileTransferApi } from '../thintools/commands/fileTransfer';
 
 /** A run's result, or the engine's own failure (a bug, never a user error) as text. */
 export type ApiRunResult = RunResult | { ok: false; internal: string };
 
 /** What the UI may ask of the engine. */
-export interface SandboxApi {
+export interface SandboxApi extends FileTransferApi {
   run(script: string): ApiRunResult;
   reset(profile?: Partial<HostProfile>): { ok: true } | { ok: false; internal: string };
   /** The view state now; the block map (large) only when `withBlocks`. */
@@ -23,6 +24,8 @@ const shellWords = ['sudo'];
 /** Builds the API over a fresh Sandbox; `reset` replaces it. */
 export function createSandboxApi(): SandboxApi {
   let sandbox = new Sandbox();
+  // Files brought in from outside (an imported thin_dump) survive resets, so replays find them.
+  const files = createFileTransfer(() => sandbox);
   const guard = <T>(f: () => T): T | { ok: false; internal: string } => {
     try {
       return f();
@@ -31,10 +34,15 @@ export function createSandboxApi(): SandboxApi {
     }
   };
   return {
+    putBegin: (path) => guard(() => files.putBegin(path)),
+    putChunk: (chunk) => guard(() => files.putChunk(chunk)),
+    putEnd: () => guard(() => files.putEnd()),
+    exportPool: (name) => guard(() => files.exportPool(name)),
     run: (script) => guard(() => sandbox.run(script)),
     reset: (profile) =>
       guard(() => {
         sandbox = new Sandbox(profile ?? {});
+        files.replace(sandbox);
         return { ok: true as const };
       }),
     viewState: (withBlocks = true) => {

@@ -4,6 +4,8 @@ import { devno, type BlockDevice } from '../host/blockDevice';
 import { blockMapOf, thinCountsOf } from './blockMap';
 import { dockerDevicesOf, type DockerDevice } from './dockerDevices';
 import { poolExtrasOf } from './poolExtras';
+import { recentBlocksOf } from './recentBlocks';
+import { readableContainers } from './readPath';
 import type { PoolView, StackNode, ThinView, ViewState } from './types';
 
 /** The view state of a machine at its current step. */
@@ -33,7 +35,15 @@ export function machineView(machine: Machine, withBlocks = true): ViewState {
     const counted = thinCountsOf(name, md, map).map((t) => ({ ...t, parent: origins.get(t.devId) }));
     thins.push(...label(counted, dockerDevicesOf(machine, name)));
   }
-  return { step: machine.events.step, pools, thins, blockMaps, stack: stackOf(machine) };
+  return {
+    step: machine.events.step,
+    pools,
+    thins,
+    blockMaps,
+    stack: stackOf(machine),
+    recent: recentBlocksOf(machine.events),
+    containers: readableContainers(machine),
+  };
 }
 
 /** The block devices of the host, as lsblk would list them. */

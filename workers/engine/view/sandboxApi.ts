@@ -3,6 +3,8 @@ import { Sandbox, type RunResult } from '../sandbox';
 import type { HostProfile } from '../profile';
 import { machineView } from './machineView';
 import type { ViewState } from './types';
+import { readPathOf, type ReadPathView } from './readPath';
+import { freeBehaviour, type FreeSeries } from './freeBehaviour';
 import { buildCommandTable } from '../shell/commandTable';
 import { createFileTransfer, type FileTransferApi } from '../thintools/commands/fileTransfer';
 
@@ -16,6 +18,10 @@ export interface SandboxApi extends FileTransferApi {
   /** The view state now; the block map (large) only when `withBlocks`. */
   viewState(withBlocks?: boolean): ViewState | { internal: string };
   commandNames(): string[];
+  /** How a read of container block `vblock` resolves up its snapshot chain. */
+  readPath(container: string, vblock: number): ReadPathView | { error: string } | { internal: string };
+  /** The story (one command each) replayed on a fresh loop-lvm and a fresh direct-lvm Docker, sampled per command. */
+  freeBehaviour(story: string[]): FreeSeries[] | { internal: string };
 }
 
 // `sudo` is stripped by the interpreter (we are root) but is typed before half the seed's commands.
@@ -26,6 +32,8 @@ export function createSandboxApi(): SandboxApi {
   let sandbox = new Sandbox();
   // Files brought in from outside (an imported thin_dump) survive resets, so replays find them.
   const files = createFileTransfer(() => sandbox);
+  // The free-behaviour runs depend only on the story: the last one is kept for tab switches and timeline steps.
+  let freeCache: { key: string; series: FreeSeries[] } | undefined;
   const guard = <T>(f: () => T): T | { ok: false; internal: string } => {
     try {
       return f();
@@ -48,6 +56,19 @@ export function createSandboxApi(): SandboxApi {
     viewState: (withBlocks = true) => {
       const r = guard(() => machineView(sandbox.machine, withBlocks));
       return 'internal' in r ? { internal: r.internal } : r;
+    },
+    readPath: (container, vblock) => {
+      const r = guard(() => readPathOf(sandbox.machine, container, vblock));
+      return 'internal' in r ? { internal: r.internal } : r;
+    },
+    freeBehaviour: (story) => {
+      const key = story.join('\n');
+      if (freeCache?.key !== key) {
+        const r = guard(() => freeBehaviour(story));
+        if ('internal' in r) return { internal: r.internal };
+        freeCache = { key, series: r };
+      }
+      return freeCache.series;
     },
     commandNames: () => {
       const builtins = (sandbox.shell.interpreter as unknown as { builtins?: Record<string, unknown> }).builtins ?? {};

@@ -65,6 +65,13 @@ export interface StackNode {
   slaves: string[];
 }
 
+/** Data blocks the latest command provisioned and freed in a pool. */
+export interface RecentBlocks {
+  pool: string;
+  provisioned: number[];
+  freed: number[];
+}
+
 /** Everything the views draw, at one step. */
 export interface ViewState {
   step: number;
@@ -72,4 +79,8 @@ export interface ViewState {
   thins: ThinView[];
   blockMaps: BlockMapView[];
   stack: StackNode[];
+  /** What the latest command did to the pools' data blocks. */
+  recent: RecentBlocks[];
+  /** Containers whose reads can be resolved (Docker on devicemapper). */
+  containers: string[];
 }

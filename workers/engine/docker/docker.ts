@@ -3,6 +3,7 @@ import type { Machine } from '../machine';
 import { failed } from '../host/errno';
 import { DAEMON_JSON, parseDaemonJson, parseDmOptions, checkOverlay2Options, graphdriverFailure, atLeast } from './config';
 import { DeviceSet, type FsStore } from './devmapper/deviceSet';
+import { prepareDirectLvm } from './devmapper/directLvm';
 import { DevmapperDriver } from './graph/devmapperDriver';
 import { Overlay2Driver } from './graph/overlay2Driver';
 import type { GraphDriver } from './graph/driver';
@@ -29,6 +30,8 @@ export class Docker {
   readonly ids: IdSource;
   private readonly stores = new Map<string, GraphStore>();
   private nextPid = 1180;
+  /** A version chosen with `sim docker-version`: installed, it runs from the next daemon start. */
+  pendingVersion: string | null = null;
 
   constructor(readonly machine: Machine) {
     this.ids = new IdSource(0x5eed);
@@ -71,6 +74,10 @@ export class Docker {
   /** Starts dockerd (systemctl start docker). */
   start(): StartResult {
     if (this.running) return { ok: true };
+    if (this.pendingVersion) {
+      this.machine.profile.dockerVersion = this.pendingVersion;
+      this.pendingVersion = null;
+    }
     this.pid = this.nextPid;
     this.nextPid += 17;
     this.since = this.machine.clock.now;
@@ -125,6 +132,8 @@ export class Docker {
     }
     const parsed = parseDmOptions(storageOpts, this.version);
     if (!parsed.ok) return { ok: false, lines: graphdriverFailure(parsed.error, this.version) };
+    const lvmErr = prepareDirectLvm(this.machine, parsed.options, `${DOCKER_ROOT}/devicemapper`, (l, msg) => this.log(l, msg));
+    if (lvmErr) return { ok: false, lines: graphdriverFailure(lvmErr, this.version) };
     const ds = new DeviceSet(this.machine, parsed.options, this.fsStore, (l, m) => this.log(l, m), DOCKER_ROOT);
     ds.spacedUnits = !atLeast(this.version, '17.06.0');
     const err = ds.init();

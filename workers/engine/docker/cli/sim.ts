@@ -160,10 +160,38 @@ function simReboot(ctx: CommandContext): number {
   return 0;
 }
 
+/** Docker releases the sandbox models: 1.13 up to 20.10, the last with the devicemapper driver. */
+const DOCKER_VERSION = /^(1\.1[23]|1[7-9]\.(0[1-9]|1[0-2])|20\.10)\.\d+(-ce|-ee)?(-rc\d+)?$/;
+
+/** `sim docker-version [VERSION]`: installs another dockerd; it runs from the next daemon start (nothing restarts). */
+function simDockerVersion(ctx: CommandContext): number {
+  const docker = ctx.machine.docker;
+  const v = ctx.argv[2];
+  if (v === undefined) {
+    const pending = docker.pendingVersion ? ` (${docker.pendingVersion} installed, runs from the next start)` : '';
+    ctx.out(`docker ${docker.version}${pending}\n`);
+    return 0;
+  }
+  if (!DOCKER_VERSION.test(v)) {
+    ctx.err(`sim: unknown Docker version '${v}': give one from 1.12.0 to 20.10.x, e.g. 17.03.1-ce, 17.06.2-ce, 18.09.0\n`);
+    return 2;
+  }
+  if (!docker.running) {
+    ctx.machine.profile.dockerVersion = v;
+    docker.pendingVersion = null;
+    ctx.out(`docker ${v} installed\n`);
+    return 0;
+  }
+  docker.pendingVersion = v === docker.version ? null : v;
+  ctx.out(docker.pendingVersion ? `docker ${v} installed; it runs from the next daemon start (systemctl restart docker)\n` : `docker ${v} installed\n`);
+  return 0;
+}
+
 /** The sim subcommands of the docker layer. */
 export const dockerSimCommands: SimTable = {
   read: { usage: 'CONTAINER BLOCK[+COUNT]', help: 'resolve a read of pool-sized blocks up the snapshot chain', run: simRead },
   write: { usage: 'CONTAINER BLOCK[+COUNT]', help: "write whole blocks of a container's thin device", run: (ctx) => blockIo(ctx, 'write') },
   discard: { usage: 'CONTAINER BLOCK[+COUNT]', help: "discard blocks of a container's thin device", run: (ctx) => blockIo(ctx, 'discard') },
+  'docker-version': { usage: '[VERSION]', help: 'install another Docker version (e.g. 17.06.2-ce); it runs from the next daemon start', run: simDockerVersion },
   reboot: { usage: '[--no-activate]', help: 'reboot the host (--no-activate: LVM leaves the volume groups inactive)', run: simReboot },
 };

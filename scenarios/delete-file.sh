@@ -9,6 +9,8 @@ JSON
 sudo systemctl start docker
 docker run -d --name web ubuntu sleep infinity
 docker info | grep 'Data Space Used'
+sudo dmsetup status | grep ' thin-pool '
 docker exec web rm /usr/bin/perl
 docker exec web cat /usr/bin/perl
 docker info | grep 'Data Space Used'
+sudo dmsetup status | grep ' thin-pool '

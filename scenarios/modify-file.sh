@@ -9,5 +9,7 @@ JSON
 sudo systemctl start docker
 docker run -d --name web ubuntu sleep infinity
 docker info | grep 'Data Space Used'
+sudo dmsetup status | grep ' thin-pool '
 docker exec web dd if=/dev/zero of=/usr/bin/perl bs=4k count=1 seek=2 conv=notrunc
 docker info | grep 'Data Space Used'
+sudo dmsetup status | grep ' thin-pool '

@@ -9,6 +9,8 @@ JSON
 sudo systemctl start docker
 docker run -d --name web ubuntu sleep infinity
 docker info | grep 'Data Space Used'
+sudo dmsetup status | grep ' thin-pool '
 docker exec web dd if=/dev/zero of=/newfile bs=64k count=10
 docker info | grep 'Data Space Used'
+sudo dmsetup status | grep ' thin-pool '
 docker exec web ls -l /newfile

@@ -37,6 +37,22 @@ describe('files at block level', () => {
     expect(r.ok).toBe(true);
     expect(pool.used - before).toBe(1);
   });
+  it('starts a write of whole pool blocks on a pool block boundary (stripe unit): 640 KiB costs exactly 10 blocks', () => {
+    const { pool, fs } = container();
+    const before = pool.used;
+    fs.write('/f', { offset: 0, length: 640 * KiB });
+    const m = fs.map('/f');
+    expect(m.ok && (m.extents[0].pblk * 4096) % (64 * KiB)).toBe(0);
+    expect(pool.used - before).toBe(10);
+  });
+  it('places a write smaller than a pool block first fit, without stripe alignment', () => {
+    const { fs } = container();
+    fs.write('/small', { offset: 0, length: 8 * KiB });
+    const first = fs.freeExtents()[0].start;
+    fs.write('/other', { offset: 0, length: 4 * KiB });
+    const m = fs.map('/other');
+    expect(m.ok && m.extents[0].pblk).toBe(first);
+  });
   it('allocates ten 64 KiB writes (dd bs=64k count=10) in one contiguous extent', () => {
     const { fs } = container();
     fs.write('/f', { offset: 0, length: 640 * KiB, truncateTo: 0 });
@@ -78,9 +94,9 @@ describe('files at block level', () => {
     const before = pool.used;
     fs.write('/f', { offset: 0, length: 1024 * KiB });
     fs.remove('/f');
-    // The file spans 48 KiB..1072 KiB: pool blocks 1-15 are wholly inside and go; 0 and 16 are partial and stay.
-    expect(pool.discarded).toBe(15);
-    expect(pool.used - before).toBe(2);
+    // A 1 MiB file starts on a stripe unit (64 KiB, the pool block): its 16 pool blocks are wholly inside and all go.
+    expect(pool.discarded).toBe(16);
+    expect(pool.used - before).toBe(0);
   });
   it('fstrim discards the free space and reports its bytes', () => {
     const { pool, fs } = container();

@@ -159,7 +159,7 @@ export class Filesystem {
         const nextMapped = extents.filter((e) => e.lblk > l).reduce((m, e) => Math.min(m, e.lblk), end);
         const want = Math.min(end, nextMapped) - l;
         const avail = this.allocatable();
-        const got = this.free.allocate(Math.min(want, avail), this.goalFor(extents, l));
+        const got = this.free.allocate(Math.min(want, avail), this.goalFor(extents, l), this.stripeBlocks);
         let gl = l;
         for (const g of got) {
           this.insertExtent(extents, { lblk: gl, pblk: g.start, count: g.count });
@@ -302,6 +302,14 @@ export class Filesystem {
   /** Paths of every file and directory, sorted. */
   paths(): string[] {
     return [...this.inodes.keys()].sort();
+  }
+
+  /**
+   * The stripe unit mkfs took from the thin device's io hints (minimum_io_size = the pool block): xfs (sunit) and
+   * ext4 (stride) start large allocations on it, so a file of whole pool blocks provisions exactly that many.
+   */
+  private get stripeBlocks(): number {
+    return Math.max(1, Math.floor(this.target.poolBlockSize / FS_BLOCK));
   }
 
   private allocatable(): number {

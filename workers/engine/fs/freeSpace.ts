@@ -53,18 +53,36 @@ export class FreeSpace {
   }
 
   /**
-   * Takes up to `count` blocks: first from `goal` onward if it is free (keeps a file contiguous), then first fit
-   * from the start of the device. Returns the runs taken, in order; fewer blocks than asked when space runs out.
+   * Takes up to `count` blocks: first from `goal` onward if it is free (keeps a file contiguous), else, for a
+   * request of at least `stripe` blocks, from the first stripe-aligned start with a whole stripe free, then first
+   * fit from the start of the device. Returns the runs taken, in order; fewer blocks than asked when space runs out.
    */
-  allocate(count: number, goal?: number): Extent[] {
+  allocate(count: number, goal?: number, stripe = 1): Extent[] {
     const got: Extent[] = [];
     let need = count;
     if (goal !== undefined) {
       const i = this.extents.findIndex((e) => e.start === goal);
       if (i >= 0) need -= this.takeFrom(i, need, got);
     }
+    if (got.length === 0 && stripe > 1 && need >= stripe) {
+      const i = this.alignedExtent(stripe);
+      if (i >= 0) need -= this.takeFrom(i, need, got);
+    }
     while (need > 0 && this.extents.length > 0) need -= this.takeFrom(0, need, got);
     return got;
+  }
+
+  /** Index of a free extent starting on a stripe boundary with a whole stripe free, split off its neighbour; -1 if none. */
+  private alignedExtent(stripe: number): number {
+    for (let i = 0; i < this.extents.length; i++) {
+      const e = this.extents[i];
+      const a = Math.ceil(e.start / stripe) * stripe;
+      if (a + stripe > e.start + e.count) continue;
+      if (a === e.start) return i;
+      this.extents.splice(i, 1, { start: e.start, count: a - e.start }, { start: a, count: e.start + e.count - a });
+      return i + 1;
+    }
+    return -1;
   }
 
   private takeFrom(i: number, need: number, got: Extent[]): number {

@@ -18,6 +18,9 @@ interface PoolWatch {
   dataWarned: boolean;
   metaWarned: boolean;
   fails: number;
+  /** Pool sizes seen last time (data and metadata blocks): a resize clears the steps. */
+  knownData: number;
+  knownMeta: number;
 }
 
 /** One journal entry of dm-event.service. */
@@ -75,7 +78,7 @@ export class Dmeventd {
   register(vg: VolumeGroup, lv: LogicalVolume): void {
     this.start();
     const name = this.lvm.dmName(vg, lv);
-    this.watches.set(name, { vg: vg.name, lv: lv.name, dataStep: 0, metaStep: 0, dataWarned: false, metaWarned: false, fails: 0 });
+    this.watches.set(name, { vg: vg.name, lv: lv.name, dataStep: 0, metaStep: 0, dataWarned: false, metaWarned: false, fails: 0, knownData: 0, knownMeta: 0 });
     lv.monitored = true;
     this.log(`Monitoring thin pool ${name}.`);
   }
@@ -107,6 +110,9 @@ export class Dmeventd {
     }
     const usage = this.lvm.poolUsage(vg, lv);
     if (!usage) return;
+    // dmeventd_thin.c: "Thin pool size had changed. Clear the threshold."
+    if (w.knownData !== usage.totalData) [w.knownData, w.dataStep] = [usage.totalData, 0];
+    if (w.knownMeta !== usage.totalMeta) [w.knownMeta, w.metaStep] = [usage.totalMeta, 0];
     const data = usage.totalData ? (100 * usage.usedData) / usage.totalData : 0;
     const meta = usage.totalMeta ? (100 * usage.usedMeta) / usage.totalMeta : 0;
     let act = false;

@@ -9,6 +9,7 @@ import { type DevInfo, devInfoJson, metadataFileName, parseDevInfo } from './dev
 import type { DmOptions } from '../config';
 import type { DeviceSetStatus } from './driverStatus';
 import { thinTarget } from './thinTarget';
+import { waitForDataSpace } from './blockedIo';
 import { deviceMountProvider } from './mountProvider';
 
 const MAX_DEVICE_ID = 0xffffff;
@@ -395,7 +396,7 @@ export class DeviceSet {
       if (c) return c;
       this.saveDeviceSetMetadata();
       const parentFs = this.fsStore.get(this.fsKey(base.deviceId));
-      if (parentFs) this.fsStore.set(this.fsKey(id), parentFs.clone(thinTarget(() => this.pool(), id, info.size)));
+      if (parentFs) this.fsStore.set(this.fsKey(id), parentFs.clone(thinTarget(() => this.pool(), id, info.size, () => waitForDataSpace(this.m, this.poolName))));
       return null;
     }
   }

@@ -69,26 +69,40 @@ const dd: Cmd = (args, env) => {
   if (!Number.isFinite(count)) return fail(`dd: ${input}: reading forever would fill the device; give count=\n`);
   const path = abs(o.of);
   const notrunc = (o.conv ?? '').split(',').includes('notrunc');
-  const w = env.fs.write(path, { offset: seek * bs, length: count * bs, truncateTo: notrunc ? undefined : seek * bs, mtime: env.now });
-  let written = count * bs;
+  // dd issues one write(2) per record: writing whole records in batches of about 1 MiB lets a failure
+  // (ENOSPC, or EIO once queued IO timed out in a full pool) stop the count where it happened.
+  const total = count * bs;
+  const batch = Math.max(bs, Math.floor(2 ** 20 / bs) * bs);
+  let written = 0;
   let errText = '';
-  if (!w.ok) {
-    if (w.errno === 'ENOSPC' || w.errno === 'EIO') {
-      written = 0;
-      errText = env.busybox ? `dd: error writing '${o.of}': ${strerror[w.errno]}\n` : `dd: error writing '${o.of}': ${strerror[w.errno]}\n`;
-    } else {
+  for (let done = 0; done < total || (total === 0 && done === 0); done += batch) {
+    const len = Math.min(batch, total - done);
+    const start = seek * bs + done;
+    const w = env.fs.write(path, { offset: start, length: len, truncateTo: done === 0 && !notrunc ? seek * bs : undefined, mtime: env.now });
+    if (w.ok) {
+      written += w.written;
+      if (total === 0) break;
+      continue;
+    }
+    if (w.errno !== 'ENOSPC' && w.errno !== 'EIO') {
       return fail(env.busybox ? `dd: can't open '${o.of}': ${strerror[w.errno] ?? w.message}\n` : `dd: failed to open '${o.of}': ${strerror[w.errno] ?? w.message}\n`);
     }
-  } else written = w.written;
+    // What reached the file before the failing write (the file size tells how far the batch got).
+    const size = env.fs.stat(path)?.size ?? start;
+    written += Math.max(0, Math.min(len, size - start));
+    errText = `dd: error writing '${o.of}': ${strerror[w.errno]}\n`;
+    break;
+  }
   const full = Math.floor(written / bs);
   const partial = written % bs ? 1 : 0;
   const seconds = 0.0004 + written / 450e6;
-  return { out: '', err: errText + ddLines(full, partial, written, seconds, env.busybox), status: errText ? 1 : 0 };
+  if (errText) return { out: '', err: errText + ddLines(full, partial, written, seconds, env.busybox, 1), status: 1 };
+  return { out: '', err: ddLines(full, partial, written, seconds, env.busybox), status: 0 };
 };
 
-/** dd's closing lines: GNU coreutils 8.25 (Ubuntu 16.04) or busybox 1.26. */
-function ddLines(full: number, partial: number, bytes: number, seconds: number, busybox: boolean): string {
-  const head = `${full}+${partial} records in\n${full}+${partial} records out\n`;
+/** dd's closing lines: GNU coreutils 8.25 (Ubuntu 16.04) or busybox 1.26; `failedRecord` counts a record read but not written. */
+function ddLines(full: number, partial: number, bytes: number, seconds: number, busybox: boolean, failedRecord = 0): string {
+  const head = `${full + (partial ? 0 : failedRecord)}+${partial} records in\n${full}+${partial} records out\n`;
   if (busybox) {
     const kb = (n: number) => {
       const u = ['B', 'KB', 'MB', 'GB', 'TB'];

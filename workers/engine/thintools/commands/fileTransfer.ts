@@ -28,7 +28,10 @@ export interface FileTransferApi {
 }
 
 /** File transfer over whichever sandbox `current()` returns; `replace` re-places kept files into a new one. */
-export function createFileTransfer(current: () => Sandbox): FileTransferApi & { replace(sandbox: Sandbox): void } {
+export function createFileTransfer(
+  current: () => Sandbox,
+  maxChars = maxUploadChars,
+): FileTransferApi & { replace(sandbox: Sandbox): void } {
   const kept = new Map<string, string>();
   let upload: { path: string; parser: ThinDumpXmlParser; chunks: string[]; chars: number } | undefined;
   const refuse = (error: string, exitStatus = 1): TransferError => ({ ok: false, error, exitStatus });
@@ -47,9 +50,9 @@ export function createFileTransfer(current: () => Sandbox): FileTransferApi & { 
       const u = upload;
       if (!u) return refuse('no upload in progress\n');
       u.chars += chunk.length;
-      if (u.chars > maxUploadChars) {
+      if (u.chars > maxChars) {
         upload = undefined;
-        return refuse(`${u.path}: file too large (over ${maxUploadChars >> 20} MiB)\n`);
+        return refuse(`${u.path}: file too large (over ${maxChars} bytes)\n`);
       }
       u.chunks.push(chunk);
       if (!u.parser.push(chunk)) {

@@ -11,3 +11,4 @@ docker run -d --name web ubuntu sleep infinity
 sim read web 0x44f
 sim read web 0x0
 sim read web 0x27fff
+sim read web 0x20000

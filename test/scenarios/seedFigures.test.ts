@@ -1,10 +1,8 @@
 // The seed document's figures, reproduced by replaying the scenario library on the default (seed) host.
 import { describe, expect, it } from 'vitest';
-import { driverFields, infoField, LOOP_DIR, poolStatus, replayScenario, type Replay } from './replay';
+import { driverFields, infoField, LOOP_DIR, replayScenario, type Replay } from './replay';
 
 const POOL = 'docker-202:1-8413957-pool';
-const USED = "docker info | grep 'Data Space Used'";
-const STATUS = "sudo dmsetup status | grep ' thin-pool '";
 
 /** Replays a scenario once per file and shares it between the tests that read it. */
 function lazy(name: string): () => Replay {

@@ -6,6 +6,7 @@ import type { ViewState } from './types';
 import { readPathOf, type ReadPathView } from './readPath';
 import { freeBehaviour, type FreeSeries } from './freeBehaviour';
 import { buildCommandTable } from '../shell/commandTable';
+import { checkGoals } from '../lessons/goals';
 import { createFileTransfer, type FileTransferApi } from '../thintools/commands/fileTransfer';
 
 /** A run's result, or the engine's own failure (a bug, never a user error) as text. */
@@ -22,6 +23,8 @@ export interface SandboxApi extends FileTransferApi {
   readPath(container: string, vblock: number): ReadPathView | { error: string } | { internal: string };
   /** The story (one command each) replayed on a fresh loop-lvm and a fresh direct-lvm Docker, sampled per command. */
   freeBehaviour(story: string[]): FreeSeries[] | { internal: string };
+  /** Lesson goals (ids of lessons/goals.ts) checked on the machine's state now. */
+  checkGoals(ids: string[]): Record<string, boolean>;
 }
 
 // `sudo` is stripped by the interpreter (we are root) but is typed before half the seed's commands.
@@ -70,6 +73,7 @@ export function createSandboxApi(): SandboxApi {
       }
       return freeCache.series;
     },
+    checkGoals: (ids) => checkGoals(sandbox.machine, ids),
     commandNames: () => {
       const builtins = (sandbox.shell.interpreter as unknown as { builtins?: Record<string, unknown> }).builtins ?? {};
       return [...new Set([...shellWords, ...Object.keys(builtins), ...Object.keys(buildCommandTable())])].sort();

@@ -74,3 +74,13 @@ describe('mkfs.ext4 footprint (lazy init off)', () => {
     expect(Math.floor(g.journalStart / g.blocksPerGroup)).toBe(32);
   });
 });
+
+describe('mkfs.ext4 journal placement', () => {
+  it('steps the journal around the superblock backup of group 81 on a 20 GiB device: no block is counted twice', () => {
+    const L = mkfsLayout('ext4', 20 * GiB);
+    for (let i = 1; i < L.reserved.length; i++)
+      expect(L.reserved[i].start).toBeGreaterThanOrEqual(L.reserved[i - 1].start + L.reserved[i - 1].count);
+    const journal = L.footprint.filter((r) => r.reason.startsWith('journal')).reduce((n, r) => n + r.length, 0);
+    expect(journal).toBe(128 * MiB);
+  });
+});

@@ -129,7 +129,10 @@ export function ext4Layout(deviceBytes: number): FsLayout {
   }
   const rootData = ext4GroupDataStart(g, 0);
   add(rootData, 1 + 4 + 1, 'root directory block, lost+found (4 blocks), resize inode indirect block');
-  add(g.journalStart, g.journalBlocks, `journal (${g.journalBlocks} blocks) zeroed (lazy_journal_init=0)`);
+  // The journal is a file: mke2fs allocates it around blocks already taken (e.g. the superblock backup of group 81).
+  reserved.sort((a, b) => a.start - b.start);
+  for (const run of runsAround(reserved, g.journalStart, g.journalBlocks))
+    add(run.start, run.count, `journal (${g.journalBlocks} blocks) zeroed (lazy_journal_init=0)`);
   overhead += g.journalBlocks;
   reserved.sort((a, b) => a.start - b.start);
   footprint.sort((a, b) => a.offset - b.offset);
@@ -145,6 +148,25 @@ export function ext4Layout(deviceBytes: number): FsLayout {
     reserveBlocks: Math.floor(g.blocks * 0.05),
     reserveHidesFree: false,
   };
+}
+
+/** `count` free blocks from `start` on, as runs that step over the (ascending, disjoint) extents in `used`. */
+function runsAround(used: readonly Extent[], start: number, count: number): Extent[] {
+  const runs: Extent[] = [];
+  let pos = start;
+  let need = count;
+  for (const u of used) {
+    if (need <= 0) break;
+    if (u.start + u.count <= pos) continue;
+    const n = Math.min(need, u.start - pos);
+    if (n > 0) {
+      runs.push({ start: pos, count: n });
+      need -= n;
+    }
+    pos = Math.max(pos, u.start + u.count);
+  }
+  if (need > 0) runs.push({ start: pos, count: need });
+  return runs;
 }
 
 /** The layout mkfs of `kind` gives a device of `deviceBytes`. */

@@ -2,6 +2,10 @@
 import type { TranscriptEntry } from '../../workers/engine/sandbox';
 import type { ApiRunResult } from '../../workers/engine/view/sandboxApi';
 import type { ViewState } from '../../workers/engine/view/types';
+import type { ReadPathView } from '../../workers/engine/view/readPath';
+import type { FreeSeries } from '../../workers/engine/view/freeBehaviour';
+import type { BlockMapping } from '../../workers/engine/view/blockQuery';
+import { simReadOf, type BlockRead } from './simRead';
 import { EngineClient, EngineRestarted } from './engineClient';
 import { t } from '../i18n';
 
@@ -22,6 +26,10 @@ export class Session {
   busy = $state(false);
   view = $state<ViewState | null>(null);
   commandNames = $state<string[]>([]);
+  /** The latest `sim read` that ran (the read view resolves it). */
+  lastRead = $state<BlockRead | null>(null);
+  /** Counts `sim read`s typed, so the UI can bring the read view forward for a new one. */
+  readSeq = $state(0);
   /** Whether the block map is wanted (it is the heavy part of the view state). */
   wantBlocks = false;
   private queue: Promise<unknown> = Promise.resolve();
@@ -44,6 +52,7 @@ export class Session {
       if (r && r.ok) {
         this.commands = [...this.commands, ...commandsOf(text, r.entries)];
         this.cursor = this.commands.length;
+        if (r.entries.some((e) => simReadOf(e.command) && e.status === 0)) this.readSeq++;
       }
       await this.refreshView();
     });
@@ -123,6 +132,38 @@ export class Session {
     ];
   }
 
+  /** How a read of a container's block resolves, asked of the engine in turn with the other operations. */
+  readPath(container: string, block: number): Promise<ReadPathView | { error: string }> {
+    return this.ask(async () => {
+      const r = await this.engine.call((api) => api.readPath(container, block));
+      return 'internal' in r ? { error: r.internal } : r;
+    }, { error: 'The engine was restarted.' });
+  }
+
+  /** The mappings that point at a data block of a pool. */
+  blockMappings(pool: string, dblock: number): Promise<BlockMapping[]> {
+    return this.ask(async () => {
+      const r = await this.engine.call((api) => api.blockMappings(pool, dblock));
+      return 'internal' in r ? [] : r;
+    }, []);
+  }
+
+  /** The data blocks a thin device maps. */
+  deviceBlocks(pool: string, devId: number): Promise<Uint32Array> {
+    return this.ask(async () => {
+      const r = await this.engine.call((api) => api.deviceBlocks(pool, devId));
+      return 'internal' in r ? new Uint32Array(0) : r;
+    }, new Uint32Array(0));
+  }
+
+  /** The story replayed on fresh loop-lvm and direct-lvm machines (see the free-behaviour view). */
+  freeBehaviour(story: string[]): Promise<FreeSeries[] | { error: string }> {
+    return this.ask(async () => {
+      const r = await this.engine.call((api) => api.freeBehaviour(story));
+      return 'internal' in r ? { error: r.internal } : r;
+    }, { error: 'The engine was restarted.' });
+  }
+
   /** Fetches the view state (with the block map only when a view needs it). */
   async refreshView(): Promise<void> {
     try {
@@ -139,6 +180,7 @@ export class Session {
     await this.engine.call((api) => api.reset());
     this.screen = [];
     this.cursor = 0;
+    this.lastRead = null;
     if (step === 0) return;
     const r = await this.exec(this.commands.slice(0, step).join('\n'));
     if (r && r.ok) this.cursor = step;
@@ -149,7 +191,13 @@ export class Session {
     this.busy = true;
     try {
       const r = await this.engine.call((api) => api.run(script));
-      if (r.ok) this.screen = [...this.screen, ...r.entries.map((entry) => ({ kind: 'entry' as const, entry }))];
+      if (r.ok) {
+        this.screen = [...this.screen, ...r.entries.map((entry) => ({ kind: 'entry' as const, entry }))];
+        for (const e of r.entries) {
+          const read = e.status === 0 ? simReadOf(e.command) : null;
+          if (read) this.lastRead = read;
+        }
+      }
       else if ('internal' in r) this.notice(t('engineError', { message: r.internal }), true);
       else this.notice(t('parseError', { line: r.error.line, col: r.error.col, message: r.error.message }), true);
       return r;
@@ -177,6 +225,18 @@ export class Session {
       this.recovering = false;
     }
     this.notice(t('engineRestarted', { step: this.cursor }), true);
+  }
+
+  // A question to the engine, queued behind the operations before it; `fallback` when the engine had to restart.
+  private ask<T>(f: () => Promise<T>, fallback: T): Promise<T> {
+    let result = fallback;
+    return this.serial(async () => {
+      try {
+        result = await f();
+      } catch (e) {
+        await this.recover(e);
+      }
+    }).then(() => result);
   }
 
   // One engine operation at a time, in the order asked.

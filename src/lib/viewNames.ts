@@ -1,7 +1,7 @@
 // The views the app offers, by the name a link uses (`view=`).
 
 /** Names of the views, in tab order. */
-export const viewNames = ['space', 'tree', 'blocks', 'stack'] as const;
+export const viewNames = ['space', 'tree', 'blocks', 'read', 'free', 'stack', 'resize'] as const;
 
 /** One view's name. */
 export type ViewName = (typeof viewNames)[number];

@@ -3,6 +3,7 @@ import { Sandbox } from '../sandbox';
 import { machineView } from './machineView';
 import { readPathOf, type ReadPathView } from './readPath';
 import { setupScripts } from './freeBehaviour';
+import { blocksOfDevice, mappingsOf } from './blockQuery';
 import type { ViewState } from './types';
 
 // Docker on its default loop pool with one ubuntu container (5 layers), as the seed's 0x44f story.
@@ -106,5 +107,22 @@ describe('recent blocks', () => {
     expect(new Set(recent.provisioned).size).toBe(recent.provisioned.length);
     expect(recent.provisioned.length).toBeGreaterThanOrEqual(10);
     expect(recent.freed).toEqual([]);
+  });
+});
+
+describe('block queries', () => {
+  it('names every device that maps a shared data block, with the virtual block it maps there', () => {
+    const r = readPathOf(sb.machine, 'web', 0x44f);
+    if ('error' in r) throw new Error(r.error);
+    const mappings = mappingsOf(sb.machine, r.pool, r.dblock);
+    expect(mappings.length).toBe(r.refcount);
+    expect(mappings.every((m) => m.vblock === 0x44f)).toBe(true);
+    expect(mappings.map((m) => m.name)).toContain('web');
+  });
+
+  it('lists the data blocks a device maps, as many as it has mapped', () => {
+    const web = vs.thins.find((t) => t.role === 'container')!;
+    expect(blocksOfDevice(sb.machine, web.pool, web.devId).length).toBe(web.mapped);
+    expect(blocksOfDevice(sb.machine, web.pool, 999).length).toBe(0);
   });
 });

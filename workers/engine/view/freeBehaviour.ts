@@ -2,6 +2,7 @@
 import { Sandbox } from '../sandbox';
 import type { StampedEvent } from '../events';
 import { failed } from '../host/errno';
+export { defaultStory } from './stories';
 
 /** A storage setup the story is replayed on. */
 export type FreeSetup = 'loop-lvm' | 'direct-lvm';
@@ -53,15 +54,6 @@ export const setupScripts: Record<FreeSetup, string> = {
     'systemctl start docker',
   ].join('\n'),
 };
-
-/** The story shown when the session has none: write, delete, fstrim, rm. */
-export const defaultStory: readonly string[] = [
-  'docker run -d --privileged --name web ubuntu sleep infinity',
-  'docker exec web dd if=/dev/zero of=/big bs=1M count=100',
-  'docker exec web rm /big',
-  'docker exec web fstrim /',
-  'docker rm -f web',
-];
 
 /** Runs `story` (one command per entry) after each setup and samples the pool after every command. */
 export function freeBehaviour(story: readonly string[]): FreeSeries[] {

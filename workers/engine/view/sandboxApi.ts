@@ -5,6 +5,7 @@ import { machineView } from './machineView';
 import type { ViewState } from './types';
 import { readPathOf, type ReadPathView } from './readPath';
 import { freeBehaviour, type FreeSeries } from './freeBehaviour';
+import { blocksOfDevice, mappingsOf, type BlockMapping } from './blockQuery';
 import { buildCommandTable } from '../shell/commandTable';
 import { checkGoals } from '../lessons/goals';
 import { createFileTransfer, type FileTransferApi } from '../thintools/commands/fileTransfer';
@@ -21,6 +22,10 @@ export interface SandboxApi extends FileTransferApi {
   commandNames(): string[];
   /** How a read of container block `vblock` resolves up its snapshot chain. */
   readPath(container: string, vblock: number): ReadPathView | { error: string } | { internal: string };
+  /** The mappings that point at a data block (the block map's hover). */
+  blockMappings(pool: string, dblock: number): BlockMapping[] | { internal: string };
+  /** The data blocks a thin device maps (the block map's selection). */
+  deviceBlocks(pool: string, devId: number): Uint32Array | { internal: string };
   /** The story (one command each) replayed on a fresh loop-lvm and a fresh direct-lvm Docker, sampled per command. */
   freeBehaviour(story: string[]): FreeSeries[] | { internal: string };
   /** Lesson goals (ids of lessons/goals.ts) checked on the machine's state now. */
@@ -64,6 +69,8 @@ export function createSandboxApi(): SandboxApi {
       const r = guard(() => readPathOf(sandbox.machine, container, vblock));
       return 'internal' in r ? { internal: r.internal } : r;
     },
+    blockMappings: (pool, dblock) => guard(() => mappingsOf(sandbox.machine, pool, dblock)),
+    deviceBlocks: (pool, devId) => guard(() => blocksOfDevice(sandbox.machine, pool, devId)),
     freeBehaviour: (story) => {
       const key = story.join('\n');
       if (freeCache?.key !== key) {

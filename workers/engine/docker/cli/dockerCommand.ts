@@ -46,7 +46,7 @@ sub('info', '[OPTIONS]', 'Display system-wide information', (docker, args, ctx) 
   const f = parseFlags(args, [{ long: 'format', short: 'f', kind: 'string' }], 'info');
   if (!flagsOrFail(ctx, f)) return 125;
   if (f.args.length) {
-    ctx.err(`"docker info" accepts no arguments.\nSee 'docker info --help'.\n\nUsage:  docker info [OPTIONS]\n\nDisplay system-wide information\n`);
+    ctx.err(`"docker info" accepts no argument(s).\nSee 'docker info --help'.\n\nUsage:  docker info [OPTIONS]\n\nDisplay system-wide information\n`);
     return 1;
   }
   const r = dockerInfo(docker);

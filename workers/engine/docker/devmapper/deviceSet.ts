@@ -513,8 +513,9 @@ export class DeviceSet {
     }
     for (const d of this.devices.values()) this.deactivate(d);
     if (this.m.host.vfs.mounts.entries.some((e) => e.target === this.root)) this.m.host.umount(this.root);
-    if (!this.opts.thinPoolDevice && this.m.dm.get(this.poolName)) {
-      this.m.dm.remove(this.poolName);
+    if (!this.opts.thinPoolDevice) {
+      if (this.m.dm.get(this.poolName)) this.m.dm.remove(this.poolName);
+      // LO_FLAGS_AUTOCLEAR: once dockerd closes the loops and no pool holds them they go, also after a failed CreatePool.
       for (const l of this.m.host.loops.list()) {
         if (l.autoclear && (l.file === this.dataLoopFile || l.file === this.metadataLoopFile)) this.m.host.detachLoop(l.name);
       }

@@ -148,6 +148,23 @@ describe('devices Docker refuses, changing nothing', () => {
     expect(sh(s, 'sudo pvs').output).toBe('');
   });
 
+  it('an unreadable setup-config.json: Go's JSON error', () => {
+    const s = seedHost();
+    must(
+      s,
+      'sudo systemctl stop docker',
+      'sim docker-version 17.06.2-ce',
+      'mkdir -p /var/lib/docker/devicemapper',
+      `echo '{"Device":"/dev/xvdf",}' > /var/lib/docker/devicemapper/setup-config.json`,
+      daemonJson(['dm.directlvm_device=/dev/xvdf']),
+    );
+    expect(sh(s, 'sudo systemctl start docker').status).toBe(1);
+    expect(startError(s)).toBe(
+      "Error starting daemon: error initializing graphdriver: error unmarshaling previous device setup config: invalid character '}' looking for beginning of object key string",
+    );
+    expect(sh(s, 'sudo pvs').output).toBe('');
+  });
+
   it('Docker 17.03 does not know the options', () => {
     const { s, status } = startWith(seedOpts, '17.03.1-ce');
     expect(status).toBe(1);

@@ -1,6 +1,6 @@
 // Docker's own direct-lvm setup (dm.directlvm_device, 17.06+): setup-config.json, verifyBlockDevice, setupDirectLVM.
 import type { Machine } from '../../machine';
-import type { DirectLvmConfig, DmOptions } from '../config';
+import { goDecode, toPlain, type DirectLvmConfig, type DmOptions } from '../config';
 import { failed } from '../../host/errno';
 import { diskscan } from '../../lvm/display';
 import { pvcreate } from '../../lvm/pvOps';
@@ -60,12 +60,9 @@ export function readSetupConfig(m: Machine, driverRoot: string): { ok: true; con
     return { ok: false, error: `error reading existing setup config: read ${path}: is a directory` };
   }
   if (text.length === 0) return { ok: true, config: { ...EMPTY } };
-  let j: unknown;
-  try {
-    j = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'error unmarshaling previous device setup config: invalid character looking for beginning of value' };
-  }
+  const decoded = goDecode(text);
+  if (!decoded.ok) return { ok: false, error: `error unmarshaling previous device setup config: ${decoded.error}` };
+  const j = toPlain(decoded.value);
   const o = (j && typeof j === 'object' ? j : {}) as Record<string, unknown>;
   // encoding/json matches field names case-insensitively.
   const get = (k: string) => Object.entries(o).find(([key]) => key.toLowerCase() === k.toLowerCase())?.[1];

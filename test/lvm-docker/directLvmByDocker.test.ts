@@ -148,7 +148,7 @@ describe('devices Docker refuses, changing nothing', () => {
     expect(sh(s, 'sudo pvs').output).toBe('');
   });
 
-  it('an unreadable setup-config.json: Go's JSON error', () => {
+  it("an unreadable setup-config.json: Go's JSON error", () => {
     const s = seedHost();
     must(
       s,

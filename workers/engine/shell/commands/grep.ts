@@ -1,4 +1,4 @@
-// grep (GNU grep 2.20): -E -F -i -v -c -q -w -x -o -n -l -h -e.
+// grep (GNU grep 2.20): -E -F -i -v -c -q -w -x -o -n -l -h -e, context -A -B -C.
 import type { CommandContext, CommandTable } from '../types';
 import { parseOpts } from './opts';
 import { readInputs, lines } from './io';
@@ -7,11 +7,12 @@ import { compilePosix } from './regex';
 function grep(ctx: CommandContext, mode: 'G' | 'E' | 'F'): number {
   const p = parseOpts(ctx, {
     flags: 'EFGivcqwxonlhHsr',
-    withValue: 'e',
+    withValue: 'eABC',
     usageStatus: 2,
     long: { 'extended-regexp': 'E', 'fixed-strings': 'F', 'ignore-case': 'i', 'invert-match': 'v', count: 'c', quiet: 'q', silent: 'q',
       'word-regexp': 'w', 'line-regexp': 'x', 'only-matching': 'o', 'line-number': 'n', 'files-with-matches': 'l', 'no-filename': 'h',
-      'with-filename': 'H', 'no-messages': 's', 'regexp=': 'e', 'color=': 'color', colour: 'color' },
+      'with-filename': 'H', 'no-messages': 's', 'regexp=': 'e', 'color=': 'color', colour: 'color',
+      'after-context=': 'A', 'before-context=': 'B', 'context=': 'C' },
   });
   if (typeof p === 'number') return p;
   for (const [k] of p.all) if (k === 'E' || k === 'F' || k === 'G') mode = k;
@@ -25,6 +26,19 @@ function grep(ctx: CommandContext, mode: 'G' | 'E' | 'F'): number {
     patterns.push(...args.shift()!.split('\n'));
   }
   const o = p.opts;
+  const context = (k: 'A' | 'B'): number | string => {
+    const v = p.all.filter(([x]) => x === k || x === 'C').pop()?.[1];
+    if (v === undefined) return 0;
+    return /^\d+$/.test(v) ? Number(v) : v;
+  };
+  const after = context('A');
+  const before = context('B');
+  for (const v of [after, before])
+    if (typeof v === 'string') {
+      ctx.err(`grep: ${v}: invalid context length argument\n`);
+      return 2;
+    }
+  const [nAfter, nBefore] = [after as number, before as number];
   const flags = 'i' in o ? 'gi' : 'g';
   const sources = patterns.map((pat) => {
     let src = mode === 'F' ? pat.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : null;
@@ -48,18 +62,37 @@ function grep(ctx: CommandContext, mode: 'G' | 'E' | 'F'): number {
   for (const inp of inputs) {
     const name = inp.name === '-' ? '(standard input)' : inp.name;
     let count = 0;
-    lines(inp.text).forEach((l, idx) => {
+    // Context lines take '-' after the name and number, matches ':'; '--' separates groups that do not touch.
+    let lastPrinted = -1;
+    let afterLeft = 0;
+    const all = lines(inp.text);
+    const show = (idx: number, sep: string) => {
+      if ((nAfter || nBefore) && lastPrinted >= 0 && idx > lastPrinted + 1) ctx.out('--\n');
+      ctx.out((prefix ? `${name}${sep}` : '') + ('n' in o ? `${idx + 1}${sep}` : '') + all[idx] + '\n');
+      lastPrinted = idx;
+    };
+    all.forEach((l, idx) => {
       re.lastIndex = 0;
       const hit = re.test(l);
-      if (hit === 'v' in o) return;
+      if (hit === 'v' in o) {
+        if (afterLeft > 0 && !('q' in o || 'c' in o || 'l' in o)) {
+          afterLeft--;
+          show(idx, '-');
+        }
+        return;
+      }
       count++;
       any = true;
       if ('q' in o || 'c' in o || 'l' in o) return;
-      const pre = (prefix ? `${name}:` : '') + ('n' in o ? `${idx + 1}:` : '');
       if ('o' in o && !('v' in o)) {
+        const pre = (prefix ? `${name}:` : '') + ('n' in o ? `${idx + 1}:` : '');
         re.lastIndex = 0;
         for (const m of l.matchAll(re)) if (m[0]) ctx.out(pre + m[0] + '\n');
-      } else ctx.out(pre + l + '\n');
+        return;
+      }
+      for (let b = Math.max(lastPrinted + 1, idx - nBefore); b < idx; b++) show(b, '-');
+      show(idx, ':');
+      afterLeft = nAfter;
     });
     if ('q' in o && any) return 0;
     if ('c' in o) ctx.out((prefix ? `${name}:` : '') + count + '\n');

@@ -87,6 +87,23 @@ describe('sim import-pool', () => {
     expect(run(s, 'losetup -a').output).toBe('');
   });
 
+  it('refuses a pool larger than the sandbox models, changing nothing', () => {
+    const s = sandboxWith(dump(128, 100_000_000));
+    expect(run(s, 'sim import-pool /root/pool.xml')).toEqual({
+      output: 'sim import-pool: pool of 100000000 data blocks is larger than the sandbox models (limit 16777216)\n',
+      status: 1,
+    });
+    expect(run(s, 'ls /root').output).toBe('pool.xml\n');
+  });
+
+  it('refuses a data device whose size in bytes the sandbox cannot count exactly', () => {
+    const s = sandboxWith(dump(2097152, 16_000_000));
+    expect(run(s, 'sim import-pool /root/pool.xml')).toEqual({
+      output: 'sim import-pool: data device of 16000000 × 2097152 sectors is larger than the sandbox models\n',
+      status: 1,
+    });
+  });
+
   it('sizes the metadata file by lvm2 rule: 64 bytes per data block, at least 2 MiB', () => {
     const s = sandboxWith(dump(128, 1638400));
     const r = run(s, 'sim import-pool /root/pool.xml');

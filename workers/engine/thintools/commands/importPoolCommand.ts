@@ -4,7 +4,7 @@ import { resolvePath } from '../../host/paths';
 import type { SimCommand } from '../../shell/sim';
 import type { CommandContext } from '../../shell/types';
 import { parseThinDumpXmlCached } from './parseCache';
-import { dataFileBytes, metadataFileBytes, poolFilePaths, poolNameFor } from './poolFiles';
+import { dataFileBytes, metadataFileBytes, poolFilePaths, poolNameFor, tooLargeForSandbox } from './poolFiles';
 
 const usageLine = 'usage: sim import-pool FILE.xml [NAME]\n';
 
@@ -54,6 +54,11 @@ function importPool(ctx: CommandContext): number {
     return parsed.exitStatus;
   }
   const md = parsed.md;
+  const tooLarge = tooLargeForSandbox(md);
+  if (tooLarge) {
+    ctx.err(`sim import-pool: ${tooLarge}\n`);
+    return 1;
+  }
   const run = (argv: string[]): number => {
     ctx.out(`+ ${argv.map(shellQuote).join(' ')}\n`);
     return ctx.exec!(argv, '');

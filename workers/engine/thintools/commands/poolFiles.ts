@@ -18,6 +18,17 @@ export function metadataFileBytes(md: PoolMetadata): number {
   return Math.min(most, Math.max(2 * MiB, Math.ceil(wanted / MiB) * MiB));
 }
 
+/** Most data blocks a pool made by `sim import-pool` may have: 1 TiB of 64 KiB blocks (the space map keeps 12 bytes a block). */
+export const maxImportDataBlocks = 1 << 24;
+
+/** Why the sandbox cannot model this pool, or null when it can. */
+export function tooLargeForSandbox(md: PoolMetadata): string | null {
+  if (md.nrDataBlocks > maxImportDataBlocks)
+    return `pool of ${md.nrDataBlocks} data blocks is larger than the sandbox models (limit ${maxImportDataBlocks})`;
+  if (!Number.isSafeInteger(dataFileBytes(md))) return `data device of ${md.nrDataBlocks} × ${md.dataBlockSize} sectors is larger than the sandbox models`;
+  return null;
+}
+
 /** Data file size: every data block of the pool, so the thin-pool table fits its data device exactly. */
 export function dataFileBytes(md: PoolMetadata): number {
   return md.nrDataBlocks * md.dataBlockSize * 512;

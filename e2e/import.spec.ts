@@ -123,3 +123,15 @@ test('the export button downloads the pool as thin_dump XML', async ({ page }) =
   expect(text.match(/<device /g)).toHaveLength(4);
   expect(errors).toEqual([]);
 });
+
+test('after a reload the replayed import finds its file again and the pool is back', async ({ page }) => {
+  const errors = await openWatched(page);
+  const { xml, used } = bigDump(400);
+  await page.getByTestId('import-input').setInputFiles({ name: 'kept.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+  await expect(page.getByTestId('import-status')).toContainText('Imported kept.xml as pool kept');
+  await page.reload();
+  await expect(page.getByTestId('timeline-position')).toHaveText('step 1 of 1');
+  await expect(page.getByTestId('gauge-kept')).toContainText(`data ${used} of 262144 blocks used`);
+  await expect(screen(page)).not.toContainText('No such file');
+  expect(errors).toEqual([]);
+});

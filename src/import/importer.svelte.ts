@@ -3,6 +3,7 @@
 import type { EngineClient } from '../lib/engineClient';
 import type { Session } from '../lib/session.svelte';
 import { downloadText } from './download';
+import { keepFile, keptFiles } from './keptFiles';
 import { readTextChunks } from './readChunks';
 import { importCommand, poolNameFor, xmlPathFor } from './poolName';
 
@@ -48,21 +49,9 @@ export class Importer {
     this.error = '';
     this.phase = 'reading';
     try {
-      const begin = await this.engine.call((api) => api.putBegin(xmlPathFor(pool)));
-      if (!begin.ok) return this.fail(reasonOf(begin));
-      let refusal: Refusal | undefined;
-      const complete = await readTextChunks(file, async (text, bytesRead) => {
-        const r = await this.engine.call((api) => api.putChunk(text));
-        if (!r.ok) {
-          refusal = r;
-          return false;
-        }
-        this.read = bytesRead;
-        return true;
-      });
-      if (!complete) return this.fail(refusal ? reasonOf(refusal) : 'read stopped');
-      const end = await this.engine.call((api) => api.putEnd());
-      if (!end.ok) return this.fail(reasonOf(end));
+      const refusal = await this.put(xmlPathFor(pool), file, (read) => (this.read = read));
+      if (refusal) return this.fail(refusal);
+      void keepFile(xmlPathFor(pool), file.name, file);
       this.phase = 'importing';
       await this.session.submit(importCommand(pool));
       if (this.session.view?.pools.some((p) => p.name === pool)) this.phase = 'done';
@@ -70,6 +59,37 @@ export class Importer {
     } catch (e) {
       this.fail(e instanceof Error ? e.message : String(e));
     }
+  }
+
+  /** Places the files kept from earlier imports back into the engine (before a reload replays the session). */
+  async restoreKept(): Promise<void> {
+    for (const f of await keptFiles()) {
+      try {
+        const refusal = await this.put(f.path, f.blob, () => {});
+        if (refusal) this.session.notice(`${f.name}: ${refusal.trimEnd()}`, true);
+      } catch {
+        /* the engine restarted: the replay will report the missing file */
+      }
+    }
+  }
+
+  // Streams `blob` to `path` in the engine; the refusal text, or null when placed.
+  private async put(path: string, blob: Blob, progress: (read: number) => void): Promise<string | null> {
+    const begin = await this.engine.call((api) => api.putBegin(path));
+    if (!begin.ok) return reasonOf(begin);
+    let refusal: Refusal | undefined;
+    const complete = await readTextChunks(blob, async (text, bytesRead) => {
+      const r = await this.engine.call((api) => api.putChunk(text));
+      if (!r.ok) {
+        refusal = r;
+        return false;
+      }
+      progress(bytesRead);
+      return true;
+    });
+    if (!complete) return refusal ? reasonOf(refusal) : 'read stopped';
+    const end = await this.engine.call((api) => api.putEnd());
+    return end.ok ? null : reasonOf(end);
   }
 
   /** Downloads pool `name` (default: the newest) as `<name>.xml`; a refusal is shown like an import's. */

@@ -6,6 +6,7 @@ import type { ViewState } from './types';
 import { readPathOf, type ReadPathView } from './readPath';
 import { freeBehaviour, type FreeSeries } from './freeBehaviour';
 import { blocksOfDevice, mappingsOf, type BlockMapping } from './blockQuery';
+import { budgetReplay } from './budgetScenario';
 import { buildCommandTable } from '../shell/commandTable';
 import { checkGoals } from '../lessons/goals';
 import { createFileTransfer, type FileTransferApi } from '../thintools/commands/fileTransfer';
@@ -26,6 +27,8 @@ export interface SandboxApi extends FileTransferApi {
   blockMappings(pool: string, dblock: number): BlockMapping[] | { internal: string };
   /** The data blocks a thin device maps (the block map's selection). */
   deviceBlocks(pool: string, devId: number): Uint32Array | { internal: string };
+  /** Replays DESIGN.md's engine budget scenario on a pool of its own (the UI benchmark); milliseconds it took. */
+  benchReplay(): { ms: number; ops: number } | { ok: false; internal: string };
   /** The story (one command each) replayed on a fresh loop-lvm and a fresh direct-lvm Docker, sampled per command. */
   freeBehaviour(story: string[]): FreeSeries[] | { internal: string };
   /** Lesson goals (ids of lessons/goals.ts) checked on the machine's state now. */
@@ -71,6 +74,12 @@ export function createSandboxApi(): SandboxApi {
     },
     blockMappings: (pool, dblock) => guard(() => mappingsOf(sandbox.machine, pool, dblock)),
     deviceBlocks: (pool, devId) => guard(() => blocksOfDevice(sandbox.machine, pool, devId)),
+    benchReplay: () =>
+      guard(() => {
+        const t0 = performance.now();
+        const r = budgetReplay();
+        return { ms: performance.now() - t0, ops: r.ops };
+      }),
     freeBehaviour: (story) => {
       const key = story.join('\n');
       if (freeCache?.key !== key) {

@@ -45,7 +45,13 @@ test('a broken link says so and keeps the saved session', async ({ page }) => {
 });
 
 test('the embed page shows the terminal and views without the header', async ({ page }) => {
-  const errors = await openWatched(page, '/embed.html?theme=dark');
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/embed.html?theme=dark');
+  // An embed waits for a click before it starts its engine.
+  await page.getByRole('button', { name: /Start the simulation/ }).click();
+  await expect(page.getByTestId('terminal-input')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'dm-sandbox' })).toHaveCount(0);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await typeCommand(page, 'echo embedded');

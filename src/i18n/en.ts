@@ -17,6 +17,7 @@ export const en = {
   timelineForward: 'Step forward',
   timelineEnd: 'Go to end',
   timelineScrub: 'Step',
+  timelineSpeed: 'Playback speed',
   timelineOf: 'step {n} of {total}',
   viewsLabel: 'Views',
   viewSpace: 'Space',

@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
+import { serviceWorker } from './src/sw/plugin';
 
 // The dev server's hot reload needs a websocket and injected <style> tags the production CSP forbids; relax it only under `vite` (serve).
 function devCsp(): Plugin {
@@ -16,7 +17,9 @@ function devCsp(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), devCsp()],
+  // Relative asset URLs: the built site works from any static host and sub-path.
+  base: './',
+  plugins: [svelte(), devCsp(), serviceWorker()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

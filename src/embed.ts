@@ -7,6 +7,7 @@ import { preferredLanguage } from './i18n/preferred';
 import { loadLanguage } from './i18n';
 import { tf } from './i18n/features';
 import { encodeLink } from './lib/link';
+import { registerServiceWorker } from './sw/register';
 
 const scenarios = import.meta.glob<string>('../scenarios/*.sh', { query: '?raw', import: 'default' });
 const opts = embedOptions(location.search, location.hash);
@@ -63,4 +64,5 @@ async function card(): Promise<void> {
   target.replaceChildren(button);
 }
 
+registerServiceWorker();
 void card();

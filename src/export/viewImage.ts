@@ -11,20 +11,22 @@ const styleProps = [
   'text-anchor', 'dominant-baseline', 'font-variant-numeric', 'vertical-align',
 ];
 
-function inlineStyles(src: Element, dst: Element): void {
+// Each copied element gets a class and a rule with its computed style: no style attributes (the page's CSP forbids them).
+function collectStyles(src: Element, dst: Element, rules: string[]): void {
   const cs = getComputedStyle(src);
-  const decl = styleProps.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
-  dst.setAttribute('style', decl);
+  const cls = `x${rules.length}`;
+  rules.push(`.${cls}{${styleProps.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';')}}`);
+  dst.setAttribute('class', cls);
   const a = src.children;
   const b = dst.children;
-  for (let i = 0; i < a.length && i < b.length; i++) inlineStyles(a[i], b[i]);
+  for (let i = 0; i < a.length && i < b.length; i++) collectStyles(a[i], b[i], rules);
 }
 
-function replaceCanvases(src: Element, dst: Element): void {
+function replaceCanvases(doc: Document, src: Element, dst: Element): void {
   const from = src.querySelectorAll('canvas');
   const to = dst.querySelectorAll('canvas');
   from.forEach((c, i) => {
-    const img = document.createElementNS(xhtmlNs, 'img') as HTMLImageElement;
+    const img = doc.createElementNS(xhtmlNs, 'img');
     img.setAttribute('src', c.toDataURL('image/png'));
     img.setAttribute('width', String(c.clientWidth || c.width));
     img.setAttribute('height', String(c.clientHeight || c.height));
@@ -36,29 +38,32 @@ function replaceCanvases(src: Element, dst: Element): void {
 export function viewSvg(panel: HTMLElement): { svg: string; width: number; height: number } {
   const width = Math.ceil(panel.scrollWidth);
   const height = Math.ceil(panel.scrollHeight);
-  const clone = panel.cloneNode(true) as HTMLElement;
-  inlineStyles(panel, clone);
-  replaceCanvases(panel, clone);
+  const doc = document.implementation.createDocument(svgNs, 'svg', null);
+  const clone = doc.importNode(panel, true) as Element;
+  const rules: string[] = [];
+  collectStyles(panel, clone, rules);
+  replaceCanvases(doc, panel, clone);
   clone.querySelectorAll('button, input, select').forEach((el) => el.setAttribute('tabindex', '-1'));
-  const svg = document.createElementNS(svgNs, 'svg');
-  svg.setAttribute('xmlns', svgNs);
+  const svg = doc.documentElement;
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  const bg = document.createElementNS(svgNs, 'rect');
+  const bg = doc.createElementNS(svgNs, 'rect');
   bg.setAttribute('width', '100%');
   bg.setAttribute('height', '100%');
   bg.setAttribute('fill', getComputedStyle(document.body).backgroundColor || '#fff');
   svg.append(bg);
-  const fo = document.createElementNS(svgNs, 'foreignObject');
+  const fo = doc.createElementNS(svgNs, 'foreignObject');
   fo.setAttribute('width', String(width));
   fo.setAttribute('height', String(height));
-  const body = document.createElementNS(xhtmlNs, 'div');
-  body.setAttribute('xmlns', xhtmlNs);
+  const body = doc.createElementNS(xhtmlNs, 'div');
   body.append(clone);
   fo.append(body);
   svg.append(fo);
-  return { svg: new XMLSerializer().serializeToString(svg), width, height };
+  // The rules go in as text of the serialized file, never as a style element of a live document.
+  const text = new XMLSerializer().serializeToString(svg);
+  const style = `<style>${rules.join('\n').replace(/&/g, '&amp;').replace(/</g, '&lt;')}</style>`;
+  return { svg: text.replace(/^(<svg[^>]*>)/, `$1${style}`), width, height };
 }
 
 /** The panel as a PNG blob at device pixel ratio `scale`. */

@@ -92,14 +92,14 @@ export const loopLvmLesson: Lesson = {
   ],
 };
 
-/** Section 2.2, first part: dm.directlvm_device, which Docker 17.03 does not have. */
+/** Section 2.2, first part: dm.directlvm_device — refused by 17.03, done by Docker itself from 17.06 on. */
 export const directLvmByDocker: Lesson = {
   id: 'direct-lvm-docker',
   seed: '2.2',
   title: tx('Let Docker configure direct-lvm', '允许 Docker 配置 direct-lvm 模式'),
   summary: tx(
-    'Docker 17.06 and later can build the pool on a block device itself (dm.directlvm_device). This host runs 17.03.1-ce: watch what that version does with the options.',
-    'Docker 17.06 及以上版本可以自己在块设备上建立精简池（dm.directlvm_device）。这台主机运行的是 17.03.1-ce：看看这个版本如何处理这些选项。',
+    'Docker 17.06 and later can build the pool on a block device itself (dm.directlvm_device). This host runs 17.03.1-ce: see what that version does with the options, then upgrade and let Docker do the LVM work.',
+    'Docker 17.06 及以上版本可以自己在块设备上建立精简池（dm.directlvm_device）。这台主机运行的是 17.03.1-ce：先看看这个版本如何处理这些选项，再升级，让 Docker 自己完成 LVM 的工作。',
   ),
   setup: '',
   seedNote: tx(
@@ -108,7 +108,7 @@ export const directLvmByDocker: Lesson = {
   ),
   steps: [
     {
-      title: tx('Try the options of the seed', '尝试原文中的选项'),
+      title: tx('Try the options of the seed on 17.03', '在 17.03 上尝试原文中的选项'),
       text: tx('Write the seed\'s daemon.json (with the right device) and start Docker.', '写入原文的 daemon.json（使用正确的设备名），然后启动 Docker。'),
       commands: `sudo systemctl stop docker
 cat > /etc/docker/daemon.json <<'JSON'
@@ -133,11 +133,22 @@ journalctl -u docker | grep Error`,
       hint: tx('journalctl -u docker shows why dockerd exited.', 'journalctl -u docker 显示 dockerd 退出的原因。'),
     },
     {
-      title: tx('Back to a working configuration', '恢复可用的配置'),
-      text: tx('Remove the storage options and start Docker again; on 17.03 the pool must be built by hand (next lesson).', '去掉存储选项后再次启动 Docker；在 17.03 上需要手动建立精简池（见下一课）。'),
-      commands: loopLvm,
-      goals: [{ id: 'docker.driver:devicemapper', label: tx('Docker runs devicemapper again', 'Docker 重新运行在 devicemapper 上') }],
-      hint: tx('{ "storage-driver": "devicemapper" } is enough.', '{ "storage-driver": "devicemapper" } 就够了。'),
+      title: tx('Upgrade to 17.06 and start again', '升级到 17.06 后再次启动'),
+      text: tx(
+        '`sim docker-version` stands for installing another Docker release. With 17.06 dockerd runs pvcreate, vgcreate, lvcreate, lvconvert and lvchange itself, writes /etc/lvm/profile/docker-thinpool.profile and remembers its settings in setup-config.json.',
+        '`sim docker-version` 代表安装另一个 Docker 版本。使用 17.06 时，dockerd 会自己执行 pvcreate、vgcreate、lvcreate、lvconvert 和 lvchange，写入 /etc/lvm/profile/docker-thinpool.profile，并把设置保存在 setup-config.json 中。',
+      ),
+      commands: `sim docker-version 17.06.2-ce
+sudo systemctl start docker
+docker info | grep -E 'Pool Name|Pool Blocksize|Data Space Total'
+sudo lvs -a
+cat /var/lib/docker/devicemapper/setup-config.json`,
+      goals: [
+        { id: 'docker.driver:devicemapper', label: tx('Docker runs devicemapper', 'Docker 使用 devicemapper') },
+        { id: 'lvm.thinPool:docker/thinpool', label: tx('Docker built the thin pool docker/thinpool', 'Docker 建立了精简池 docker/thinpool') },
+        { id: 'lvm.chunk:docker/thinpool:512K', label: tx('with 512 KiB chunks', '块大小为 512 KiB') },
+      ],
+      hint: tx('sim docker-version 17.06.2-ce, then systemctl start docker.', '先 sim docker-version 17.06.2-ce，再 systemctl start docker。'),
     },
   ],
 };

@@ -16,8 +16,8 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Replays the scenario (as bench/engine.bench.ts does on Node) and says how many operations and blocks it used. */
-export function budgetReplay(ops = 2_000_000): { ops: number; devices: number; usedData: number } {
+/** Builds the scenario's pool and replays `ops` block operations on it (bench/engine.bench.ts runs it on Node). */
+export function budgetPool(ops = 2_000_000): ThinPool {
   const events = new EventLog();
   events.recording = false;
   const pool = ThinPool.format(events, 1638400, 128, {
@@ -60,5 +60,11 @@ export function budgetReplay(ops = 2_000_000): { ops: number; devices: number; u
     else if (r < 18) pool.mappedBlock(dev, vb);
     else pool.discard(dev, vb, 1 + (x & 7));
   }
+  return pool;
+}
+
+/** Replays the scenario in the worker and says how many operations and blocks it used. */
+export function budgetReplay(ops = 2_000_000): { ops: number; devices: number; usedData: number } {
+  const pool = budgetPool(ops);
   return { ops, devices: pool.devices.size, usedData: pool.stats().usedData };
 }

@@ -16,11 +16,28 @@ function devCsp(): Plugin {
   };
 }
 
+// In the worker bundle the thin_* tools and the XML upload path are stand-ins that load the real modules on first use:
+// the first page load stays within its JS budget. Node (tests, CLI) keeps the direct imports.
+function lazyThinTools(): Plugin {
+  const redirects: [string, string, string][] = [
+    ['/workers/engine/shell/commandTable.ts', '../thintools/commands/index', './workers/engine/thintools/lazy/commands.ts'],
+    ['/workers/engine/view/sandboxApi.ts', '../thintools/commands/fileTransfer', './workers/engine/thintools/lazy/fileTransfer.ts'],
+  ];
+  return {
+    name: 'dm-sandbox-lazy-thintools',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const hit = redirects.find(([from, spec]) => importer?.endsWith(from) && source === spec);
+      return hit ? fileURLToPath(new URL(hit[2], import.meta.url)) : null;
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset URLs: the built site works from any static host and sub-path.
   base: './',
   plugins: [svelte(), devCsp(), serviceWorker()],
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [lazyThinTools()] },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -128,11 +128,8 @@ const bench: Benchmark = {
       const fresh = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const js = await firstLoadJs(fresh, url);
       for (const f of js.files) console.log(`  ${f}`);
-      console.log(`first-load app JS (main thread): ${(js.main / 1024).toFixed(1)} KB gzip (budget ${JS_BUDGET_KB} KB)`);
-      // The engine worker loads at once too, off the main thread; shown so its growth is watched.
-      console.log(
-        `engine worker JS: ${(js.worker / 1024).toFixed(1)} KB gzip; both together ${((js.main + js.worker) / 1024).toFixed(1)} KB`,
-      );
+      // The engine worker loads at once too, so the budget covers both (the thin_* tools come later, on first use).
+      console.log(`first-load JS: main thread ${(js.main / 1024).toFixed(1)} KB + engine worker ${(js.worker / 1024).toFixed(1)} KB = ${((js.main + js.worker) / 1024).toFixed(1)} KB gzip (budget ${JS_BUDGET_KB} KB)`);
       const r = await replayWhilePanning(page, url);
       console.log(`engine budget replay in the worker: ${r.replayMs.toFixed(0)} ms (wall ${r.wall.toFixed(0)} ms)`);
       console.log(
@@ -144,7 +141,7 @@ const bench: Benchmark = {
       const back = await stepBack(page);
       console.log(`step back (replay of 6 commands from the start): ${back} ms`);
       return (
-        js.main <= JS_BUDGET_KB * 1024 &&
+        js.main + js.worker <= JS_BUDGET_KB * 1024 &&
         r.longest <= LONG_TASK_BUDGET_MS &&
         r.workP95 <= FRAME_BUDGET_MS &&
         r.fps >= 55

@@ -104,4 +104,19 @@ docker info`);
     expect(last(sb, 'docker ps -a --format x 2>/dev/null; docker ps -a -q')).not.toBe('');
     expect(run(sb, 'docker start web\ndocker exec web ls /').pop()).toContain('bin');
   });
+
+  it('grows the filesystem of a container created bigger than its image (--storage-opt size=20G)', () => {
+    const sb = new Sandbox();
+    run(sb, `${LOOP}\ndocker run -d --name big --storage-opt size=20G busybox sleep 3600\ndocker run -d --name std busybox sleep 3600`);
+    const size = (ctr: string) => last(sb, `docker exec ${ctr} df -h /`).split('\n')[1].trim().split(/\s+/)[1];
+    expect(size('big')).toBe('20G');
+    expect(size('std')).toBe('10G');
+    expect(last(sb, "docker inspect -f '{{.GraphDriver.Data.DeviceSize}}' big")).toBe(`${20 * 1024 ** 3}\n`);
+  });
+
+  it('refuses a container smaller than its image with the deviceset message', () => {
+    const sb = new Sandbox();
+    const out = run(sb, `${LOOP}\ndocker run -d --storage-opt size=5G busybox sleep 3600`).pop();
+    expect(out).toContain('devmapper: Container size cannot be smaller than 10.74 GB');
+  });
 });

@@ -2,7 +2,7 @@
 import { FS_BLOCK, type BlockTarget } from './blockTarget';
 import { FreeSpace } from './freeSpace';
 import { fail, normalizePath, parentOf, type FileExtent, type FsResult, type Inode } from './inode';
-import type { FsKind, FsLayout } from './layout';
+import type { Extent, FsKind, FsLayout } from './layout';
 
 /** Mount options that change block-level behaviour. */
 export interface MountOptions {
@@ -46,13 +46,22 @@ export interface WriteOptions {
   mtime?: number;
 }
 
+/** xfs: header blocks of a new AG (superblock, AGF, AGI, AGFL, btree roots) and the smallest AG growfs adds. */
+const XFS_AG_HEADER_BLOCKS = 8;
+const XFS_MIN_AG_BLOCKS = 64;
+/** ext4 blocks per group with 4 KiB blocks. */
+const BLOCKS_PER_EXT4_GROUP = 32768;
+/** mke2fs's 16 KiB per inode: 8192 inodes (256 bytes each) per 128 MiB group. */
+const EXT4_INODES_PER_GROUP = 8192;
+
 const ROOT: Inode = { type: 'dir', size: 6, mode: 0o755, mtime: 0, extents: [] };
 
 /** A mounted (or mountable) filesystem on a block target. */
 export class Filesystem {
   mountOptions: MountOptions = { discard: false };
   private constructor(
-    readonly layout: FsLayout,
+    /** Replaced (not mutated) when the filesystem grows: snapshots keep their own. */
+    public layout: FsLayout,
     private target: BlockTarget,
     private free: FreeSpace,
     private inodes: Map<string, Inode>,
@@ -78,6 +87,44 @@ export class Filesystem {
   /** The same files on another device (a thin snapshot of this one): O(files), blocks are not copied. */
   clone(target: BlockTarget): Filesystem {
     return new Filesystem(this.layout, target, this.free.clone(), new Map(this.inodes), new Set());
+  }
+
+  /**
+   * Grows the filesystem to `deviceBytes` as Docker does for a container bigger than its image (xfs_growfs,
+   * resize2fs): new allocation groups (xfs) or block groups (ext4) get their headers written, the primary
+   * superblock is rewritten, and their space joins the free map. Shrinking is refused (EINVAL).
+   */
+  grow(deviceBytes: number): FsResult<{ addedBlocks: number }> {
+    const L = this.layout;
+    const newBlocks = Math.floor(deviceBytes / FS_BLOCK);
+    if (newBlocks < L.blocks) return fail('EINVAL');
+    if (newBlocks === L.blocks) return { ok: true, addedBlocks: 0 };
+    const step = L.kind === 'xfs' ? (L.regionStarts[1] ?? L.blocks) : BLOCKS_PER_EXT4_GROUP;
+    const starts = [...L.regionStarts];
+    const used: Extent[] = [];
+    const writes: { offset: number; length: number }[] = [{ offset: 0, length: FS_BLOCK }];
+    if (L.kind === 'xfs') {
+      // The last AG grows to full size first (its AGF is rewritten), then whole new AGs follow.
+      const lastStart = starts[starts.length - 1];
+      writes.push({ offset: lastStart * FS_BLOCK, length: FS_BLOCK });
+      for (let s = lastStart + step; s + XFS_MIN_AG_BLOCKS <= newBlocks; s += step) {
+        starts.push(s);
+        used.push({ start: s, count: XFS_AG_HEADER_BLOCKS });
+        writes.push({ offset: s * FS_BLOCK, length: 16 * 1024 });
+      }
+    } else {
+      // New block groups: block and inode bitmaps written; inode tables left for the lazy init thread (uninit_bg).
+      const itable = Math.ceil((EXT4_INODES_PER_GROUP * 256) / FS_BLOCK);
+      for (let s = Math.ceil(L.blocks / step) * step; s < newBlocks; s += step) {
+        used.push({ start: s, count: Math.min(2 + itable, newBlocks - s) });
+        writes.push({ offset: s * FS_BLOCK, length: 2 * FS_BLOCK });
+      }
+    }
+    const all = L.kind === 'xfs' ? starts : L.regionStarts;
+    for (const w of writes) if (this.target.write(w.offset, w.length)) return fail('EIO');
+    this.free.grow(L.blocks, newBlocks, all, used);
+    this.layout = { ...L, blocks: newBlocks, regionStarts: [...all], reserved: [...L.reserved, ...used] };
+    return { ok: true, addedBlocks: newBlocks - L.blocks };
   }
 
   /** Forgets ext4's trimmed-group memory, as a remount does. */

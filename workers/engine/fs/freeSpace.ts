@@ -6,7 +6,7 @@ export class FreeSpace {
   private constructor(
     private extents: Extent[],
     /** Region start blocks, ascending (first is 0). */
-    readonly regionStarts: readonly number[],
+    public regionStarts: readonly number[],
     /** Total free blocks, kept in step with `extents`. */
     private total: number,
   ) {}
@@ -93,6 +93,17 @@ export class FreeSpace {
     else this.extents[i] = { start: e.start + n, count: e.count - n };
     this.total -= n;
     return n;
+  }
+
+  /** Growth of the filesystem: new regions, and [oldBlocks, newBlocks) free except `used` (new headers). */
+  grow(oldBlocks: number, newBlocks: number, regionStarts: readonly number[], used: readonly Extent[]): void {
+    this.regionStarts = regionStarts;
+    let pos = oldBlocks;
+    for (const u of [...used].sort((a, b) => a.start - b.start)) {
+      if (u.start > pos) this.free({ start: pos, count: u.start - pos });
+      pos = Math.max(pos, u.start + u.count);
+    }
+    if (pos < newBlocks) this.free({ start: pos, count: newBlocks - pos });
   }
 
   /** Returns a run to the free map, merging with neighbours inside the same region. */

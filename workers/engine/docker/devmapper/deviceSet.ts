@@ -396,7 +396,15 @@ export class DeviceSet {
       if (c) return c;
       this.saveDeviceSetMetadata();
       const parentFs = this.fsStore.get(this.fsKey(base.deviceId));
-      if (parentFs) this.fsStore.set(this.fsKey(id), parentFs.clone(thinTarget(() => this.pool(), id, info.size, () => waitForDataSpace(this.m, this.poolName))));
+      if (parentFs) {
+        const fs = parentFs.clone(thinTarget(() => this.pool(), id, info.size, () => waitForDataSpace(this.m, this.poolName)));
+        this.fsStore.set(this.fsKey(id), fs);
+        // A device bigger than its parent (--storage-opt size=) gets its filesystem grown (growFS: xfs_growfs / resize2fs).
+        if (info.size > base.size) {
+          const grown = fs.grow(info.size);
+          if (!grown.ok) return `devmapper: Failed to grow rootfs:${grown.message}`;
+        }
+      }
       return null;
     }
   }

@@ -228,7 +228,9 @@ const df: Cmd = (args, env) => {
       v /= 1024;
       i++;
     }
-    return v < 10 ? `${(Math.ceil(v * 10) / 10).toFixed(1)}${u[i]}` : `${Math.ceil(v)}${u[i]}`;
+    // One decimal below 10, rounded up; a value that rounds up to 10 prints as an integer, as coreutils does.
+    const tenths = Math.ceil(v * 10) / 10;
+    return tenths < 10 ? `${tenths.toFixed(1)}${u[i]}` : `${Math.ceil(v)}${u[i]}`;
   };
   const src = env.rootSource;
   const cols = human ? [hs(size), hs(used), hs(avail)] : [String(size), String(used), String(avail)];

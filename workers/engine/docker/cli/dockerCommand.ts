@@ -19,10 +19,10 @@ const NOT_RUNNING = 'Cannot connect to the Docker daemon at unix:///var/run/dock
 
 type Sub = (docker: Docker, args: string[], ctx: CommandContext) => number;
 
-const subs: Record<string, { run: Sub; usage: string; about: string; needsDaemon: boolean }> = {};
+const subs: Record<string, { run: Sub; usage: string; about: string }> = {};
 
-function sub(name: string, usage: string, about: string, run: Sub, needsDaemon = true): void {
-  subs[name] = { run, usage, about, needsDaemon };
+function sub(name: string, usage: string, about: string, run: Sub): void {
+  subs[name] = { run, usage, about };
 }
 
 function requireArgs(ctx: CommandContext, name: string, args: string[], min: number): boolean {
@@ -37,6 +37,13 @@ function lines(ctx: CommandContext, out: string[], err: string[]): void {
   if (err.length) ctx.err(err.join('\n') + '\n');
 }
 
+/** The client parses its flags first and only then dials the daemon, so flag errors win over "Cannot connect". */
+function connected(docker: Docker, ctx: CommandContext): boolean {
+  if (docker.running) return true;
+  ctx.err(NOT_RUNNING + '\n');
+  return false;
+}
+
 function flagsOrFail(ctx: CommandContext, r: ReturnType<typeof parseFlags>): r is Extract<ReturnType<typeof parseFlags>, { ok: true }> {
   if (!r.ok) ctx.err(r.error + '\n');
   return r.ok;
@@ -45,6 +52,7 @@ function flagsOrFail(ctx: CommandContext, r: ReturnType<typeof parseFlags>): r i
 sub('info', '[OPTIONS]', 'Display system-wide information', (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'format', short: 'f', kind: 'string' }], 'info');
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   if (f.args.length) {
     ctx.err(`"docker info" accepts no argument(s).\nSee 'docker info --help'.\n\nUsage:  docker info [OPTIONS]\n\nDisplay system-wide information\n`);
     return 1;
@@ -60,11 +68,12 @@ sub('version', '[OPTIONS]', 'Show the Docker version information', (docker, _a, 
   ctx.out(r.out);
   if (r.err) ctx.err(r.err);
   return r.err ? 1 : 0;
-}, false);
+});
 
 sub('pull', '[OPTIONS] NAME[:TAG|@DIGEST]', 'Pull an image or a repository from a registry', (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'all-tags', short: 'a', kind: 'bool' }], 'pull');
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'pull', f.args, 1)) return 1;
   const r = pull(docker, f.args[0]);
   lines(ctx, r.out, r.err);
@@ -74,6 +83,7 @@ sub('pull', '[OPTIONS] NAME[:TAG|@DIGEST]', 'Pull an image or a repository from 
 sub('images', '[OPTIONS] [REPOSITORY[:TAG]]', 'List images', (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'quiet', short: 'q', kind: 'bool' }, { long: 'all', short: 'a', kind: 'bool' }, { long: 'no-trunc', kind: 'bool' }], 'images');
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   const store = docker.store();
   const now = docker.machine.clock.now;
   const rows: string[][] = [];
@@ -131,6 +141,7 @@ function storageSize(opts: string[] | undefined): { size?: number } | { error: s
 function createFrom(docker: Docker, name: 'run' | 'create', args: string[], ctx: CommandContext): ContainerRecord | number {
   const f = parseFlags(args, runFlags, name, false);
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, name, f.args, 1)) return 125;
   const size = storageSize(f.flags['storage-opt'] as string[] | undefined);
   if ('error' in size) {
@@ -223,6 +234,7 @@ function eachContainer(docker: Docker, ctx: CommandContext, refs: string[], act:
 sub('start', '[OPTIONS] CONTAINER [CONTAINER...]', 'Start one or more stopped containers', (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'attach', short: 'a', kind: 'bool' }, { long: 'interactive', short: 'i', kind: 'bool' }], 'start');
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'start', f.args, 1)) return 1;
   return eachContainer(docker, ctx, f.args, (c) => startContainer(docker, c));
 });
@@ -230,6 +242,7 @@ sub('start', '[OPTIONS] CONTAINER [CONTAINER...]', 'Start one or more stopped co
 sub('stop', '[OPTIONS] CONTAINER [CONTAINER...]', 'Stop one or more running containers', (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'time', short: 't', kind: 'string' }], 'stop');
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'stop', f.args, 1)) return 1;
   return eachContainer(docker, ctx, f.args, (c) => {
     // PID 1 without a SIGTERM handler (sleep) is killed after the grace period.
@@ -242,6 +255,7 @@ sub('stop', '[OPTIONS] CONTAINER [CONTAINER...]', 'Stop one or more running cont
 sub('rm', '[OPTIONS] CONTAINER [CONTAINER...]', 'Remove one or more containers', (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'force', short: 'f', kind: 'bool' }, { long: 'volumes', short: 'v', kind: 'bool' }], 'rm');
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'rm', f.args, 1)) return 1;
   return eachContainer(docker, ctx, f.args, (c) => removeContainer(docker, c, !!f.flags.force));
 });
@@ -249,6 +263,7 @@ sub('rm', '[OPTIONS] CONTAINER [CONTAINER...]', 'Remove one or more containers',
 sub('rmi', '[OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images', (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'force', short: 'f', kind: 'bool' }], 'rmi');
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'rmi', f.args, 1)) return 1;
   let status = 0;
   const store = docker.store();
@@ -298,6 +313,7 @@ sub('rmi', '[OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images', (docker, a
 sub('ps', '[OPTIONS]', 'List containers', (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'all', short: 'a', kind: 'bool' }, { long: 'quiet', short: 'q', kind: 'bool' }, { long: 'no-trunc', kind: 'bool' }, { long: 'size', short: 's', kind: 'bool' }], 'ps');
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   const now = docker.machine.clock.now;
   const cs = [...docker.store().containers.values()].filter((c) => f.flags.all || c.state === 'running').sort((a, b) => b.created - a.created);
   if (f.flags.quiet) {
@@ -316,6 +332,7 @@ sub('ps', '[OPTIONS]', 'List containers', (docker, args, ctx) => {
 sub('exec', '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Run a command in a running container', (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'interactive', short: 'i', kind: 'bool' }, { long: 'tty', short: 't', kind: 'bool' }, { long: 'detach', short: 'd', kind: 'bool' }, { long: 'privileged', kind: 'bool' }, { long: 'user', short: 'u', kind: 'string' }, { long: 'env', short: 'e', kind: 'list' }], 'exec', false);
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'exec', f.args, 2)) return 1;
   const c = docker.store().findContainer(f.args[0]);
   if (!c) {
@@ -337,6 +354,7 @@ sub('exec', '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Run a command in a running 
 sub('inspect', '[OPTIONS] NAME|ID [NAME|ID...]', 'Return low-level information on Docker objects', (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'format', short: 'f', kind: 'string' }, { long: 'type', kind: 'string' }], 'inspect');
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'inspect', f.args, 1)) return 1;
   const found: Record<string, unknown>[] = [];
   let status = 0;
@@ -360,6 +378,7 @@ sub('inspect', '[OPTIONS] NAME|ID [NAME|ID...]', 'Return low-level information o
 sub('commit', '[OPTIONS] CONTAINER [REPOSITORY[:TAG]]', "Create a new image from a container's changes", (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'message', short: 'm', kind: 'string' }, { long: 'author', short: 'a', kind: 'string' }, { long: 'pause', short: 'p', kind: 'bool' }, { long: 'change', short: 'c', kind: 'list' }], 'commit');
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'commit', f.args, 1)) return 1;
   const c = docker.store().findContainer(f.args[0]);
   if (!c) {
@@ -378,6 +397,7 @@ sub('commit', '[OPTIONS] CONTAINER [REPOSITORY[:TAG]]', "Create a new image from
 sub('save', '[OPTIONS] IMAGE [IMAGE...]', 'Save one or more images to a tar archive (streamed to STDOUT by default)', (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'output', short: 'o', kind: 'string' }], 'save');
   if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'save', f.args, 1)) return 1;
   const out = f.flags.output as string | undefined;
   if (!out) {
@@ -435,10 +455,6 @@ export function dockerCommand(ctx: CommandContext): number {
   if (argv.includes('--help')) {
     ctx.out(`\nUsage:\tdocker ${name} ${s.usage}\n\n${s.about}\n`);
     return 0;
-  }
-  if (s.needsDaemon && !docker.running) {
-    ctx.err(NOT_RUNNING + '\n');
-    return 1;
   }
   return s.run(docker, argv.slice(1), ctx);
 }

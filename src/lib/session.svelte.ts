@@ -18,6 +18,12 @@ export function commandsOf(input: string, entries: TranscriptEntry[]): string[] 
   return entries.length === 1 ? [input.trim()] : entries.map((e) => e.command);
 }
 
+/** Lesson goals checked at one point of the timeline: each goal's result and the commands applied then. */
+export interface GoalResults {
+  met: Record<string, boolean>;
+  applied: string[];
+}
+
 /** Engine-backed session state; every method keeps `commands[0..cursor]` equal to what the machine has run. */
 export class Session {
   commands = $state<string[]>([]);
@@ -162,6 +168,22 @@ export class Session {
       const r = await this.engine.call((api) => api.freeBehaviour(story));
       return 'internal' in r ? { error: r.internal } : r;
     }, { error: 'The engine was restarted.' });
+  }
+
+  /** Lesson goals checked on the machine, queued behind the operations before it; `applied` is the timeline prefix they were checked at. */
+  checkGoals(ids: string[]): Promise<GoalResults> {
+    const none: GoalResults = { met: Object.fromEntries(ids.map((id) => [id, false])), applied: [] };
+    return this.ask(async () => {
+      const applied = this.commands.slice(0, this.cursor);
+      try {
+        const met = ids.length ? await this.engine.call((api) => api.checkGoals(ids)) : {};
+        return { met, applied };
+      } catch (e) {
+        // A failing check (an engine bug) reports the goals as open; a restart is the queue's to handle.
+        if (e instanceof EngineRestarted) throw e;
+        return { ...none, applied };
+      }
+    }, none);
   }
 
   /** Fetches the view state (with the block map only when a view needs it). */

@@ -64,6 +64,33 @@ test('the same lesson in Chinese', async ({ page }, info) => {
   expect(errors).toEqual([]);
 });
 
+test('goals follow the timeline: stepping back unchecks what the machine no longer shows, progress stays', async ({ page }) => {
+  const errors = await openWatched(page, '/?lang=en');
+  await openLesson(page, 'loop-lvm');
+  await completeByTyping(page);
+  const running = page.locator('[data-goal="docker.driver:devicemapper"]');
+  await expect(running).toHaveAttribute('data-met', 'true');
+  // Back before `systemctl start docker`: Docker is not running at that step, the lesson is not complete there.
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(page.getByTestId('timeline-position')).toHaveText('step 2 of 3');
+  await expect(running).toHaveAttribute('data-met', 'false');
+  await expect(page.getByTestId('lesson-step')).not.toContainText('Lesson complete.');
+  // Back to the start: no step of the lesson is done at step 0.
+  await page.getByRole('button', { name: 'Go to start' }).click();
+  await expect(page.getByTestId('timeline-position')).toHaveText('step 0 of 3');
+  await expect(page.locator('.steps li.done')).toHaveCount(0);
+  // Forward over the same commands: the goals hold again.
+  await page.getByRole('button', { name: 'Go to end' }).click();
+  await expect(running).toHaveAttribute('data-met', 'true');
+  await expect(page.locator('.steps li.done')).toHaveCount(3);
+  // What was achieved once is kept in the saved progress.
+  await page.getByRole('button', { name: 'Go to start' }).click();
+  await expect(page.getByTestId('timeline-position')).toHaveText('step 0 of 3');
+  await page.getByRole('button', { name: /All lessons/ }).click();
+  await expect(page.locator('[data-lesson="loop-lvm"]')).toContainText('5 of 5 goals');
+  expect(errors).toEqual([]);
+});
+
 test('a goal is not met by typing its command when the machine refuses it', async ({ page }) => {
   await openWatched(page, '/?lang=en');
   await openLesson(page, 'direct-lvm');

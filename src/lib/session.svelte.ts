@@ -18,10 +18,11 @@ export function commandsOf(input: string, entries: TranscriptEntry[]): string[] 
   return entries.length === 1 ? [input.trim()] : entries.map((e) => e.command);
 }
 
-/** Lesson goals checked at one point of the timeline: each goal's result and the commands applied then. */
+/** Lesson goals checked at one point of the timeline: each goal's result, the timeline and the step it stood at. */
 export interface GoalResults {
   met: Record<string, boolean>;
-  applied: string[];
+  timeline: string[];
+  step: number;
 }
 
 /** Engine-backed session state; every method keeps `commands[0..cursor]` equal to what the machine has run. */
@@ -170,20 +171,20 @@ export class Session {
     }, { error: 'The engine was restarted.' });
   }
 
-  /** Lesson goals checked on the machine, queued behind the operations before it; `applied` is the timeline prefix they were checked at. */
+  /** Lesson goals checked on the machine, queued behind the operations before it, with the step they were checked at. */
   checkGoals(ids: string[]): Promise<GoalResults> {
-    const none: GoalResults = { met: Object.fromEntries(ids.map((id) => [id, false])), applied: [] };
+    const open = Object.fromEntries(ids.map((id) => [id, false]));
     return this.ask(async () => {
-      const applied = this.commands.slice(0, this.cursor);
+      const at = { timeline: this.commands, step: this.cursor };
       try {
         const met = ids.length ? await this.engine.call((api) => api.checkGoals(ids)) : {};
-        return { met, applied };
+        return { met, ...at };
       } catch (e) {
         // A failing check (an engine bug) reports the goals as open; a restart is the queue's to handle.
         if (e instanceof EngineRestarted) throw e;
-        return { ...none, applied };
+        return { met: open, ...at };
       }
-    }, none);
+    }, { met: open, timeline: [], step: -1 });
   }
 
   /** Fetches the view state (with the block map only when a view needs it). */

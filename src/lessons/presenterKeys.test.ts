@@ -14,9 +14,15 @@ describe('presenter keys', () => {
     expect(presenterAction('3', false)).toEqual({ kind: 'view', index: 2 });
   });
 
+  it('shows and hides the terminal with T', () => {
+    expect(presenterAction('t', false)).toEqual({ kind: 'terminal' });
+    expect(presenterAction('T', false)).toEqual({ kind: 'terminal' });
+  });
+
   it('leaves the keys typed into the terminal alone, except Escape', () => {
     expect(presenterAction('ArrowRight', true)).toBeNull();
     expect(presenterAction(' ', true)).toBeNull();
+    expect(presenterAction('t', true)).toBeNull();
     expect(presenterAction('Escape', true)).toEqual({ kind: 'leave' });
   });
 });

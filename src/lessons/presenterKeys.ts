@@ -6,6 +6,7 @@ export type PresenterAction =
   | { kind: 'previous' }
   | { kind: 'play' }
   | { kind: 'view'; index: number }
+  | { kind: 'terminal' }
   | { kind: 'leave' }
   | null;
 
@@ -17,5 +18,6 @@ export function presenterAction(key: string, inField: boolean): PresenterAction 
   if (key === 'ArrowLeft' || key === 'PageUp') return { kind: 'previous' };
   if (key === ' ' || key === 'k') return { kind: 'play' };
   if (/^[1-9]$/.test(key)) return { kind: 'view', index: Number(key) - 1 };
+  if (key === 't' || key === 'T') return { kind: 'terminal' };
   return null;
 }

@@ -7,6 +7,8 @@ export const ui = $state({
   lessonsOpen: false,
   /** Presenter mode: large type, one view, keyboard control. */
   presenter: false,
+  /** In presenter mode the terminal is folded away and the view has the whole width. */
+  terminalFolded: false,
   /** The lesson being followed, if any (its id). */
   lessonId: null as string | null,
   /** Index of the lesson step shown. */

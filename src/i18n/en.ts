@@ -91,6 +91,7 @@ export const en = {
   blocksDevice: 'Highlight',
   blocksNoDevice: 'no device',
   blockMappedBy: 'mapped by {list}',
+  blockClickRead: 'click to follow the read from {container}',
   stackSummary: '{count} block devices.',
   parseError: 'parse error at line {line}, column {col}: {message}',
   engineError: 'The engine failed: {message}',

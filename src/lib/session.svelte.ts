@@ -33,9 +33,9 @@ export class Session {
   busy = $state(false);
   view = $state<ViewState | null>(null);
   commandNames = $state<string[]>([]);
-  /** The latest `sim read` that ran (the read view resolves it). */
+  /** The read the read view resolves: the latest `sim read` that ran, or a container's block clicked in the block map. */
   lastRead = $state<BlockRead | null>(null);
-  /** Counts `sim read`s typed, so the UI can bring the read view forward for a new one. */
+  /** Counts `sim read`s typed and blocks clicked, so the UI can bring the read view forward for a new one. */
   readSeq = $state(0);
   /** Whether the block map is wanted (it is the heavy part of the view state). */
   wantBlocks = false;
@@ -137,6 +137,12 @@ export class Session {
       ...this.screen,
       { kind: 'entry', entry: { command: line + '^C', output: '', status: 130, step: -1 } },
     ];
+  }
+
+  /** Brings the read view forward on `read` (a click on a container's block), as a typed `sim read` would. */
+  showRead(read: BlockRead): void {
+    this.lastRead = read;
+    this.readSeq++;
   }
 
   /** How a read of a container's block resolves, asked of the engine in turn with the other operations. */

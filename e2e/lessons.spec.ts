@@ -60,6 +60,8 @@ test('the same lesson in Chinese', async ({ page }, info) => {
   await expect(page.getByRole('tab', { name: '快照' })).toBeVisible();
   await completeByTyping(page);
   await expect(page.getByTestId('lesson-step')).toContainText('本课已完成。');
+  // The views speak Chinese too: the gauge names the pool's block size in Chinese words.
+  await expect(page.getByTestId('view-space')).toContainText('块大小 65.54 kB');
   await page.screenshot({ path: info.outputPath('lesson-zh.png') });
   expect(errors).toEqual([]);
 });

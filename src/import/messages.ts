@@ -22,18 +22,18 @@ export type ImportMessageKey = keyof typeof en;
 
 const zh: Record<ImportMessageKey, string> = {
   importButton: '导入 thin_dump XML…',
-  importTitle: '导入真实的存储池：thin_dump 输出的 XML（也可把文件拖放到页面任意位置）',
-  exportButton: '导出存储池 XML',
-  exportTitle: '以 thin_dump XML 下载存储池（真实的 thin_restore 可以接受）',
-  exportWhich: '要导出的存储池',
-  dropHere: '拖放 thin_dump XML 文件，将其导入为存储池',
+  importTitle: '导入真实的精简池：thin_dump 输出的 XML（也可把文件拖放到页面任意位置）',
+  exportButton: '导出精简池 XML',
+  exportTitle: '以 thin_dump XML 下载精简池（真实的 thin_restore 可以接受）',
+  exportWhich: '要导出的精简池',
+  dropHere: '拖放 thin_dump XML 文件，将其导入为精简池',
   reading: '正在读取 {file}：{read} / {total}（{pct}）',
-  importing: '正在从 {file} 创建存储池 {pool}…',
-  imported: '已将 {file} 导入为存储池 {pool}',
+  importing: '正在从 {file} 创建精简池 {pool}…',
+  imported: '已将 {file} 导入为精简池 {pool}',
   refused: '{file} 未导入：',
   failed: '{file} 未导入：{reason}',
   dismiss: '关闭',
-  noPool: '没有可导出的存储池',
+  noPool: '没有可导出的精简池',
 };
 
 /** The text for `key` with `{name}` placeholders filled. */

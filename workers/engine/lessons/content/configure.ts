@@ -195,17 +195,17 @@ export const directLvmByHand: Lesson = {
       goals: [
         { id: 'lvm.thinPool:docker/thinpool', label: tx('docker/thinpool is a thin pool', 'docker/thinpool 是精简池') },
         { id: 'lvm.chunk:docker/thinpool:512K', label: tx('with 512 KiB chunks', '块大小为 512 KiB') },
-        { id: 'lvm.zeroOff:docker/thinpool', label: tx('and zeroing off', '且不清零') },
+        { id: 'lvm.zeroOff:docker/thinpool', label: tx('and zeroing off', '新块不清零') },
       ],
       hint: tx('lvconvert -y --zero n -c 512K --thinpool … --poolmetadata …', 'lvconvert -y --zero n -c 512K --thinpool … --poolmetadata …'),
     },
     {
       title: tx('Autoextend profile and monitoring', '自动扩展配置和监视'),
-      text: tx('At 80% full, LVM (dmeventd) adds 20%. It only watches monitored pools.', '使用率达到 80% 时，LVM（dmeventd）会扩展 20%。它只监视开启了监视的精简池。'),
+      text: tx('At 80% full, LVM (dmeventd) adds 20%. It only watches monitored pools.', '使用率达到 80% 时，LVM（dmeventd）会扩展 20%。但它只处理开启了监视的精简池。'),
       commands: directLvmProfile,
       goals: [
         { id: 'lvm.profile:docker/thinpool:docker-thinpool', label: tx('profile docker-thinpool attached', '已应用配置文件 docker-thinpool') },
-        { id: 'lvm.autoextend:docker/thinpool', label: tx('monitored, with autoextend on', '已监视，且开启自动扩展') },
+        { id: 'lvm.autoextend:docker/thinpool', label: tx('monitored, with autoextend on', '已开启监视和自动扩展') },
       ],
       hint: tx('lvchange --metadataprofile …; lvchange --monitor y …', 'lvchange --metadataprofile …；lvchange --monitor y …'),
     },

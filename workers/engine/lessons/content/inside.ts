@@ -85,14 +85,14 @@ export const writes: Lesson = {
   steps: [
     {
       title: tx('Write a new file', '写新文件'),
-      text: tx('640 KiB of new data: ten 64 KiB blocks allocated in the container\'s device.', '640 KiB 新数据：在容器的设备中分配十个 64 KiB 的块。'),
+      text: tx('640 KiB of new data: ten 64 KiB blocks allocated in the container\'s device.', '写入 640 KiB 新数据：精简池按需为容器的设备分配十个 64 KiB 的数据块。'),
       commands: `docker info | grep 'Data Space Used'\ndocker exec web dd if=/dev/zero of=/newfile bs=64k count=10\ndocker info | grep 'Data Space Used'`,
       goals: [{ id: 'container.exclusiveAtLeast:web:640K', label: tx('web owns at least 640 KiB of blocks', 'web 独占至少 640 KiB 的块') }],
       hint: tx('docker exec web dd if=/dev/zero of=/newfile bs=64k count=10', 'docker exec web dd if=/dev/zero of=/newfile bs=64k count=10'),
     },
     {
       title: tx('Modify and delete image files', '修改和删除镜像中的文件'),
-      text: tx('Overwriting 4 KiB of /usr/bin/perl copies its block; deleting a file only changes the container\'s filesystem.', '覆盖 /usr/bin/perl 的 4 KiB 会复制它所在的块；删除文件只改变容器的文件系统。'),
+      text: tx('Overwriting 4 KiB of /usr/bin/perl copies its block; deleting a file only changes the container\'s filesystem.', '覆盖 /usr/bin/perl 中的 4 KiB 会把它所在的整块复制到容器的设备中（写时复制）；删除文件只改变容器的文件系统。'),
       commands: `docker exec web dd if=/dev/zero of=/usr/bin/perl bs=4k count=1 seek=2 conv=notrunc\ndocker exec web rm /usr/bin/perl\ndocker exec web cat /usr/bin/perl`,
       goals: [{ id: 'container.running:web', label: tx('web still runs', 'web 仍在运行') }],
       hint: tx('dd … conv=notrunc writes in place', 'dd … conv=notrunc 原地写入'),
@@ -106,9 +106,9 @@ export const writes: Lesson = {
     },
     {
       title: tx('Delete it and give the blocks back', '删除并归还块'),
-      text: tx('rm frees filesystem blocks only; fstrim discards them, the pool frees them and punches holes in the data file.', 'rm 只释放文件系统的块；fstrim 丢弃它们，精简池释放这些块，并在数据文件中打洞。'),
+      text: tx('rm frees filesystem blocks only; fstrim discards them, the pool frees them and punches holes in the data file.', 'rm 只释放文件系统中的块；fstrim 把它们丢弃（discard），精简池随之释放这些数据块，并在回环数据文件中打洞。'),
       commands: `docker exec web rm /big\ndocker info | grep 'Data Space Used'\ndocker exec web fstrim /\ndocker info | grep 'Data Space Used'\nsudo du -h /var/lib/docker/devicemapper/devicemapper/data`,
-      goals: [{ id: 'container.exclusiveAtMost:web:10M', label: tx('web owns less than 10 MiB again', 'web 独占的块重新少于 10 MiB') }],
+      goals: [{ id: 'container.exclusiveAtMost:web:10M', label: tx('web owns less than 10 MiB again', 'web 独占的块又降到 10 MiB 以下') }],
       hint: tx('docker exec web fstrim /', 'docker exec web fstrim /'),
     },
   ],
@@ -121,7 +121,7 @@ export const performance: Lesson = {
   title: tx('Performance: the cost of a small write', '性能：小写入的代价'),
   summary: tx(
     'The pool allocates whole blocks: 4 KiB written into an unprovisioned block costs a 64 KiB block in loop-lvm (512 KiB with the seed\'s direct-lvm pool).',
-    '精简池按整块分配：向未分配的块写入 4 KiB，在 loop-lvm 中要占用一个 64 KiB 的块（在原文的 direct-lvm 精简池中是 512 KiB）。',
+    '精简池按整块分配：向未分配的块写入 4 KiB，在 loop-lvm 中要占用一个 64 KiB 的数据块（在原文的 direct-lvm 精简池中是 512 KiB）。',
   ),
   setup: loopWithWeb,
   seedNote: tx(
@@ -133,7 +133,7 @@ export const performance: Lesson = {
       title: tx('Write 4 KiB', '写入 4 KiB'),
       text: tx('Compare the pool\'s used blocks (the 6th field of dmsetup status) before and after.', '比较写入前后精简池已用块数（dmsetup status 的第 6 个字段）。'),
       commands: `sudo dmsetup status | grep ' thin-pool '\ndocker exec web dd if=/dev/zero of=/tiny bs=4k count=1\nsudo dmsetup status | grep ' thin-pool '`,
-      goals: [{ id: 'container.exclusiveAtLeast:web:64K', label: tx('a whole 64 KiB block was provisioned', '分配了一个完整的 64 KiB 块') }],
+      goals: [{ id: 'container.exclusiveAtLeast:web:64K', label: tx('a whole 64 KiB block was provisioned', '按需分配了一个完整的 64 KiB 数据块') }],
       hint: tx('docker exec web dd if=/dev/zero of=/tiny bs=4k count=1', 'docker exec web dd if=/dev/zero of=/tiny bs=4k count=1'),
     },
   ],

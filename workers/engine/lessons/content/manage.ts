@@ -9,7 +9,7 @@ export const monitoring: Lesson = {
   title: tx('Monitor the thin pool', '监控精简池'),
   summary: tx(
     'Autoextend grows the pool only while the VG has free extents. Watch the pool with lvs and the journal, and make Docker refuse new devices before the pool is full.',
-    '只有卷组还有空闲区块时，自动扩展才能扩大精简池。用 lvs 和日志监视精简池，并让 Docker 在池满之前拒绝创建新设备。',
+    '只有卷组还有空闲空间时，自动扩展才能扩大精简池。用 lvs 和日志监视精简池，并让 Docker 在池满之前拒绝创建新设备。',
   ),
   setup: directLvm,
   seedNote: tx(
@@ -98,7 +98,7 @@ export const resizeDirect: Lesson = {
   title: tx('Grow a direct-lvm thin pool', '调整 direct-lvm 精简池'),
   summary: tx(
     'A new disk /dev/xvdg joins the VG; the pool\'s data volume takes all the free extents.',
-    '新磁盘 /dev/xvdg 加入卷组，精简池的数据卷占用所有空闲区块。',
+    '新磁盘 /dev/xvdg 加入卷组，精简池的数据卷占用卷组的全部空闲空间。',
   ),
   setup: `${directLvm}\nsim disk xvdg 100G`,
   steps: [
@@ -111,10 +111,10 @@ export const resizeDirect: Lesson = {
     },
     {
       title: tx('Extend the pool', '扩展精简池'),
-      text: tx('-l+100%FREE uses every free extent at once, leaving nothing for autoextend.', '-l+100%FREE 立即使用全部空闲区块，不再为自动扩展留空间。'),
+      text: tx('-l+100%FREE uses every free extent at once, leaving nothing for autoextend.', '-l+100%FREE 立即用掉卷组的全部空闲空间，不再给自动扩展留余地。'),
       commands: `sudo lvextend -l+100%FREE -n docker/thinpool\ndocker info | grep 'Space'`,
       goals: [
-        { id: 'lvm.poolFillsVg:docker/thinpool', label: tx('the pool took every free extent', '精简池占用了所有空闲区块') },
+        { id: 'lvm.poolFillsVg:docker/thinpool', label: tx('the pool took every free extent', '精简池占用了卷组的全部空闲空间') },
         { id: 'docker.thinpooldev:docker-thinpool', label: tx('Docker still uses it', 'Docker 仍在使用它') },
       ],
       hint: tx('lvextend -l+100%FREE docker/thinpool', 'lvextend -l+100%FREE docker/thinpool'),

@@ -43,6 +43,8 @@ async function firstLoadJs(page: Page, url: string): Promise<{ main: number; wor
 async function replayWhilePanning(page: Page, url: string) {
   await page.goto(`${url}/#s=${lz.compressToEncodedURIComponent(loopLvm)}&view=blocks`);
   await page.getByTestId('blocks-summary').waitFor({ timeout: 60_000 });
+  // All 1,638,400 blocks, not the used start of the pool the map opens on.
+  await page.getByRole('button', { name: 'Show whole pool' }).click();
   await page.waitForTimeout(500);
   return page.evaluate(async () => {
     const long: number[] = [];

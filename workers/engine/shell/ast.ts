@@ -1,11 +1,14 @@
-// The syntax tree of a script: lists of and-or chains of pipelines of simple commands, with words still unexpanded.
+// The syntax tree of a script: lists of and-or chains of pipelines of simple and compound commands, with words still unexpanded.
 
 /** One piece of a word; `quoted` pieces are not field-split or globbed. */
 export type WordPart =
   | { kind: 'lit'; text: string; quoted: boolean }
-  | { kind: 'var'; name: string; quoted: boolean }
+  | { kind: 'var'; name: string; quoted: boolean; op?: ParamOp; arg?: Word }
   | { kind: 'cmdsub'; list: CommandList; quoted: boolean }
   | { kind: 'arith'; expr: Word; quoted: boolean };
+
+/** What `${NAME<op>word}` does: defaults (`:-` `-`), assignment (`:=` `=`), alternatives (`:+` `+`), errors (`:?` `?`), prefix/suffix removal (`#` `##` `%` `%%`), or `${#NAME}` length. */
+export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | 'length';
 
 /** A word as written, with its position (1-based line and column). */
 export interface Word {
@@ -28,6 +31,7 @@ export interface Assignment {
 
 /** A simple command: assignments, words, redirections. */
 export interface SimpleCommand {
+  kind: 'simple';
   assigns: Assignment[];
   words: Word[];
   redirects: Redirect[];
@@ -35,9 +39,23 @@ export interface SimpleCommand {
   col: number;
 }
 
+/** What a compound command is made of (bash's `for`, `while`/`until`, `if`, `{ }`, `( )`). */
+export type CompoundBody =
+  | { kind: 'for'; name: string; items: Word[] | null; body: CommandList }
+  | { kind: 'while'; until: boolean; cond: CommandList; body: CommandList }
+  | { kind: 'if'; clauses: { cond: CommandList; body: CommandList }[]; otherwise: CommandList | null }
+  | { kind: 'group'; body: CommandList }
+  | { kind: 'subshell'; body: CommandList };
+
+/** A compound command with the redirections written after its closing word. */
+export type CompoundCommand = CompoundBody & { redirects: Redirect[]; line: number; col: number };
+
+/** One element of a pipeline. */
+export type Command = SimpleCommand | CompoundCommand;
+
 /** Commands joined by `|` (`!` negates the status). */
 export interface Pipeline {
-  commands: SimpleCommand[];
+  commands: Command[];
   negate: boolean;
 }
 

@@ -1,18 +1,21 @@
 // Runs parsed scripts: expansions, pipes, redirections through the host VFS, builtins, and the merged command table.
 import type { Machine } from '../machine';
-import type { AndOr, CommandList, Pipeline, Redirect, SimpleCommand, Word } from './ast';
+import type { AndOr, Command, CommandList, CompoundCommand, Pipeline, Redirect, SimpleCommand, Word, WordPart } from './ast';
 import type { CommandTable } from './types';
 import { evalArith } from './arith';
 import { expandGlob, hasGlob } from './glob';
 import { failed, strerror } from '../host/errno';
 import { resolvePath } from '../host/paths';
+import { Input } from './input';
+import { ShellRandom, trimPattern } from './params';
+import { readBuiltin } from './read';
 
 /** Where a command's output goes. */
 type Sink = (text: string) => void;
 
 /** Standard streams of a running command. */
-interface Io {
-  stdin: string;
+export interface Io {
+  stdin: Input;
   out: Sink;
   err: Sink;
 }
@@ -21,6 +24,24 @@ interface Io {
 class Abort {
   constructor(readonly status: number) {}
 }
+
+/** `break N` / `continue N` unwinding to the loop it names. */
+class LoopSignal {
+  constructor(
+    readonly kind: 'break' | 'continue',
+    public levels: number,
+  ) {}
+}
+
+/** Ends the whole top-level command when loops together ran too long. */
+export class LoopBudgetExceeded {
+  constructor(readonly status: number) {}
+}
+
+/** Iterations one loop may run before the sandbox stops it (so `while true` ends). */
+export const LOOP_LIMIT = 10_000;
+/** Iterations all loops of one top-level command may run together (nested loops). */
+export const COMMAND_LOOP_BUDGET = 100_000;
 
 /** Stops the script (`exit`). */
 export class ExitSignal {
@@ -43,6 +64,16 @@ export class Interpreter {
   cwd: string;
   status = 0;
   readonly history: string[] = [];
+  /** $RANDOM, seeded so replays print the same numbers. */
+  readonly random = new ShellRandom(4242);
+  /** Loops currently running (for `break` outside a loop). */
+  private loopDepth = 0;
+  /** Loop iterations left for the current top-level command. */
+  private loopBudget = COMMAND_LOOP_BUDGET;
+  /** Table commands dispatched so far (a loop iteration that ran any takes simulated time). */
+  private dispatched = 0;
+  /** Called after each loop iteration that ran commands: the shell lets time pass and background work run. */
+  onIteration: () => void = () => {};
   /** Shell builtins that need the interpreter itself. */
   private readonly builtins: Record<string, (argv: string[], io: Io) => number>;
 
@@ -91,6 +122,9 @@ export class Interpreter {
         this.history.forEach((h, i) => io.out(`${String(i + 1).padStart(5)}  ${h}\n`));
         return 0;
       },
+      break: (a, io) => this.loopControl('break', a, io),
+      continue: (a, io) => this.loopControl('continue', a, io),
+      read: (a, io) => readBuiltin(a, io.stdin, io.err, (n, v) => this.setVar(n, v)),
       type: (a, io) => {
         let st = 0;
         for (const n of a.slice(1)) {
@@ -104,6 +138,41 @@ export class Interpreter {
         return st;
       },
     };
+  }
+
+  /** Starts a top-level command: a fresh loop budget. */
+  beginCommand(): void {
+    this.loopBudget = COMMAND_LOOP_BUDGET;
+  }
+
+  /** Assigns a variable (`RANDOM=n` reseeds $RANDOM as in bash). */
+  setVar(name: string, value: string): void {
+    if (name === 'RANDOM') {
+      this.random.reseed(parseInt(value, 10) || 0);
+      return;
+    }
+    this.env[name] = value;
+  }
+
+  /** `break [N]` / `continue [N]` */
+  private loopControl(kind: 'break' | 'continue', argv: string[], io: Io): number {
+    let n = 1;
+    if (argv[1] !== undefined) {
+      if (!/^-?\d+$/.test(argv[1])) {
+        io.err(`bash: ${kind}: ${argv[1]}: numeric argument required\n`);
+        return 128;
+      }
+      n = Number(argv[1]);
+      if (n < 1) {
+        io.err(`bash: ${kind}: ${argv[1]}: loop count out of range\n`);
+        return 1;
+      }
+    }
+    if (!this.loopDepth) {
+      io.err(`bash: ${kind}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+      return 0;
+    }
+    throw new LoopSignal(kind, Math.min(n, this.loopDepth));
   }
 
   /** Where `which` and `type` say a command lives. */
@@ -142,7 +211,7 @@ export class Interpreter {
         st = 1;
         continue;
       }
-      if (m[2] !== undefined) this.env[m[1]] = m[3];
+      if (m[2] !== undefined) this.setVar(m[1], m[3]);
       this.exported.add(m[1]);
     }
     return st;
@@ -163,17 +232,129 @@ export class Interpreter {
     return st;
   }
 
+  /** Runs a pipeline; with more than one command each runs in a subshell, as in bash (`… | while read x` does not set x here). */
   private runPipeline(p: Pipeline, io: Io): number {
     let stdin = io.stdin;
     let st = 0;
+    const alone = p.commands.length === 1;
     p.commands.forEach((cmd, i) => {
       const last = i === p.commands.length - 1;
       let buf = '';
       const out: Sink = last ? io.out : (t) => (buf += t);
-      st = this.runSimple(cmd, { stdin, out, err: io.err });
-      stdin = buf;
+      const cio = { stdin, out, err: io.err };
+      st = alone ? this.runCommand(cmd, cio) : this.subshell(() => this.runCommand(cmd, cio));
+      stdin = new Input(buf);
     });
     return p.negate ? (st === 0 ? 1 : 0) : st;
+  }
+
+  /** Runs `fn` with the shell's variables, cwd and loop state restored afterwards; `exit`, `break` and `continue` end only the subshell. */
+  subshell(fn: () => number): number {
+    const saved = { env: { ...this.env }, cwd: this.cwd, exported: new Set(this.exported), status: this.status, loopDepth: this.loopDepth };
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ExitSignal) return e.status;
+      if (e instanceof LoopSignal) return 0;
+      throw e;
+    } finally {
+      this.env = saved.env;
+      this.cwd = saved.cwd;
+      this.exported.clear();
+      for (const k of saved.exported) this.exported.add(k);
+      this.loopDepth = saved.loopDepth;
+    }
+  }
+
+  /** One element of a pipeline. */
+  private runCommand(cmd: Command, io: Io): number {
+    if (cmd.kind === 'simple') return this.runSimple(cmd, io);
+    let r: ReturnType<Interpreter['redirect']>;
+    try {
+      r = this.redirect(cmd.redirects, io);
+    } catch (e) {
+      if (e instanceof Abort) return e.status;
+      throw e;
+    }
+    if (!r) return 1;
+    try {
+      return this.runCompound(cmd, r.io);
+    } finally {
+      r.flush();
+    }
+  }
+
+  private runCompound(cmd: CompoundCommand, io: Io): number {
+    switch (cmd.kind) {
+      case 'group':
+        return this.runList(cmd.body, io);
+      case 'subshell':
+        return this.subshell(() => this.runList(cmd.body, io));
+      case 'if':
+        for (const c of cmd.clauses) if (this.runList(c.cond, io) === 0) return this.runList(c.body, io);
+        return cmd.otherwise ? this.runList(cmd.otherwise, io) : 0;
+      case 'while':
+        return this.loop(io, () => (this.runList(cmd.cond, io) === 0) !== cmd.until, () => this.runList(cmd.body, io));
+      case 'for': {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cmd.name)) {
+          io.err(`bash: \`${cmd.name}': not a valid identifier\n`);
+          return 1;
+        }
+        let items: string[];
+        try {
+          items = (cmd.items ?? []).flatMap((w) => this.expandWord(w, io));
+        } catch (e) {
+          if (e instanceof Abort) return e.status;
+          throw e;
+        }
+        let i = 0;
+        return this.loop(
+          io,
+          () => i < items.length,
+          () => {
+            this.setVar(cmd.name, items[i++]);
+            return this.runList(cmd.body, io);
+          },
+        );
+      }
+    }
+  }
+
+  /** Runs a loop with `break`/`continue` and the sandbox's iteration limits; the status of the last body run (0 if none). */
+  private loop(io: Io, more: () => boolean, body: () => number): number {
+    let st = 0;
+    let n = 0;
+    this.loopDepth++;
+    try {
+      for (;;) {
+        const before = this.dispatched;
+        try {
+          if (!more()) break;
+          if (++n > LOOP_LIMIT) {
+            io.err(`bash: loop stopped after ${LOOP_LIMIT} iterations (sandbox limit)\n`);
+            return 1;
+          }
+          if (--this.loopBudget < 0) {
+            io.err(`bash: loops stopped after ${COMMAND_LOOP_BUDGET} iterations in one command (sandbox limit)\n`);
+            throw new LoopBudgetExceeded(1);
+          }
+          st = body();
+        } catch (e) {
+          if (!(e instanceof LoopSignal)) throw e;
+          st = 0;
+          if (e.levels > 1) {
+            e.levels--;
+            throw e;
+          }
+          if (e.kind === 'break') break;
+        } finally {
+          if (this.dispatched !== before) this.onIteration();
+        }
+      }
+    } finally {
+      this.loopDepth--;
+    }
+    return st;
   }
 
   /** Expands a word to fields (field splitting of unquoted expansions, globbing, quote removal). */
@@ -229,7 +410,7 @@ export class Interpreter {
   }
 
   private expandPart(p: Exclude<Word['parts'][number], { kind: 'lit' }>, io: Io): string {
-    if (p.kind === 'var') return this.varValue(p.name);
+    if (p.kind === 'var') return p.op ? this.expandParam(p, io) : this.varValue(p.name);
     if (p.kind === 'cmdsub') return this.substitute(p.list, io);
     const expr = this.expandString(p.expr, io);
     const r = evalArith(expr, (n) => this.env[n]);
@@ -240,8 +421,53 @@ export class Interpreter {
     return r.value.toString();
   }
 
+  /** Whether a parameter is set (specials always are, positional ones never: the shell has no arguments). */
+  private isSet(name: string): boolean {
+    if (/^[?$#0!*@-]$/.test(name) || name === 'RANDOM') return true;
+    if (/^\d+$/.test(name)) return false;
+    return name in this.env;
+  }
+
+  /** `${NAME<op>word}` and `${#NAME}` */
+  private expandParam(p: Extract<WordPart, { kind: 'var' }>, io: Io): string {
+    const value = this.varValue(p.name);
+    const op = p.op!;
+    if (op === 'length') return String([...value].length);
+    const word = () => (p.arg ? this.expandString(p.arg, io) : '');
+    const unset = op.startsWith(':') ? !this.isSet(p.name) || value === '' : !this.isSet(p.name);
+    switch (op) {
+      case ':-':
+      case '-':
+        return unset ? word() : value;
+      case ':=':
+      case '=': {
+        if (!unset) return value;
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.name)) {
+          io.err(`bash: $${p.name}: cannot assign in this way\n`);
+          throw new Abort(1);
+        }
+        const v = word();
+        this.setVar(p.name, v);
+        return v;
+      }
+      case ':+':
+      case '+':
+        return unset ? '' : word();
+      case ':?':
+      case '?': {
+        if (!unset) return value;
+        const msg = word() || (op === ':?' ? 'parameter null or not set' : 'parameter not set');
+        io.err(`bash: ${p.name}: ${msg}\n`);
+        throw new Abort(1);
+      }
+      default:
+        return trimPattern(value, op, word());
+    }
+  }
+
   private varValue(name: string): string {
     if (name === '?') return String(this.status);
+    if (name === 'RANDOM') return String(this.random.next());
     if (name === '$') return '4242';
     if (name === '#') return '0';
     if (name === '0') return 'bash';
@@ -252,19 +478,8 @@ export class Interpreter {
 
   /** `$( … )`: runs in a subshell (variables and cwd restored), stdout captured without trailing newlines. */
   private substitute(list: CommandList, io: Io): string {
-    const saved = { env: { ...this.env }, cwd: this.cwd, exported: new Set(this.exported) };
     let buf = '';
-    try {
-      this.runList(list, { stdin: '', out: (t) => (buf += t), err: io.err });
-    } catch (e) {
-      if (!(e instanceof ExitSignal)) throw e;
-      this.status = e.status;
-    } finally {
-      this.env = saved.env;
-      this.cwd = saved.cwd;
-      this.exported.clear();
-      for (const k of saved.exported) this.exported.add(k);
-    }
+    this.status = this.subshell(() => this.runList(list, { stdin: new Input(''), out: (t) => (buf += t), err: io.err }));
     return buf.replace(/\n+$/, '');
   }
 
@@ -281,7 +496,7 @@ export class Interpreter {
       }
       if (r.op === '<<') {
         const body = this.expandString(r.body, io);
-        if (r.fd === 0) stdin = body;
+        if (r.fd === 0) stdin = new Input(body);
         continue;
       }
       const fields = this.expandWord(r.target, io);
@@ -297,7 +512,7 @@ export class Interpreter {
           io.err(`bash: ${fields[0]}: ${strerror(text.errno)}\n`);
           return null;
         }
-        if (r.fd === 0) stdin = text;
+        if (r.fd === 0) stdin = new Input(text);
         continue;
       }
       if (abs === '/dev/null') {
@@ -349,7 +564,7 @@ export class Interpreter {
     const r = this.redirect(cmd.redirects, io);
     if (!r) return 1;
     if (!argv.length) {
-      for (const [k, v] of assigns) this.env[k] = v;
+      for (const [k, v] of assigns) this.setVar(k, v);
       r.flush();
       return this.lastSubstStatus(cmd);
     }
@@ -397,13 +612,14 @@ export class Interpreter {
       else io.err(`bash: ${name}: command not found\n`);
       return 127;
     }
+    this.dispatched++;
     const env = { ...this.env };
     for (const [k, v] of assigns) env[k] = v;
     try {
-      return handler({ argv: [name.includes('/') && !this.table[name] ? bare : name, ...argv.slice(1)], stdin: io.stdin, out: io.out, err: io.err, env, cwd: this.cwd, machine: this.machine,
-        exec: (a, stdin) => this.dispatch(a, { stdin, out: io.out, err: io.err }, []) });
+      return handler({ argv: [name.includes('/') && !this.table[name] ? bare : name, ...argv.slice(1)], stdin: io.stdin.rest(), out: io.out, err: io.err, env, cwd: this.cwd, machine: this.machine,
+        exec: (a, stdin) => this.dispatch(a, { stdin: new Input(stdin), out: io.out, err: io.err }, []) });
     } catch (e) {
-      if (e instanceof ExitSignal || e instanceof Abort) throw e;
+      if (e instanceof ExitSignal || e instanceof Abort || e instanceof LoopSignal || e instanceof LoopBudgetExceeded) throw e;
       io.err(`${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseScript } from './parser';
+import type { Command, SimpleCommand } from './ast';
+
+function simple(c: Command): SimpleCommand {
+  if (c.kind !== 'simple') throw new Error(`expected a simple command, got ${c.kind}`);
+  return c;
+}
 
 function commands(src: string) {
   const r = parseScript(src);
@@ -18,24 +24,24 @@ describe('parseScript', () => {
   it('keeps continuation lines in the command text and joins the words', () => {
     const c = commands('lvconvert -y \\\n--zero n\n');
     expect(c[0].text).toBe('lvconvert -y \\\n--zero n');
-    const words = c[0].list[0].first.commands[0].words.map((w) => w.parts.map((p) => (p.kind === 'lit' ? p.text : '?')).join(''));
+    const words = simple(c[0].list[0].first.commands[0]).words.map((w) => w.parts.map((p) => (p.kind === 'lit' ? p.text : '?')).join(''));
     expect(words).toEqual(['lvconvert', '-y', '--zero', 'n']);
   });
   it('reads a quoted heredoc body literally and includes it in the command text', () => {
     const c = commands("cat > /etc/docker/daemon.json <<'EOF'\n{ \"a\": \"$HOME\" }\nEOF\necho done\n");
     expect(c).toHaveLength(2);
     expect(c[0].text).toBe("cat > /etc/docker/daemon.json <<'EOF'\n{ \"a\": \"$HOME\" }\nEOF");
-    const r = c[0].list[0].first.commands[0].redirects[1];
+    const r = simple(c[0].list[0].first.commands[0]).redirects[1];
     expect(r.op === '<<' && r.body.parts).toEqual([{ kind: 'lit', text: '{ "a": "$HOME" }\n', quoted: true }]);
   });
   it('strips leading tabs from a <<- heredoc, delimiter included', () => {
     const c = commands('cat <<-END\n\thello\n\tEND\n');
-    const r = c[0].list[0].first.commands[0].redirects[0];
+    const r = simple(c[0].list[0].first.commands[0]).redirects[0];
     expect(r.op === '<<' && r.body.parts).toEqual([{ kind: 'lit', text: 'hello\n', quoted: true }]);
   });
   it('parses $[ $(…) / 1024 ] as arithmetic around a command substitution', () => {
     const c = commands('echo $[ $(blockdev --getsize64 /dev/loop0) / 1024 ]');
-    const arg = c[0].list[0].first.commands[0].words[1].parts[0];
+    const arg = simple(c[0].list[0].first.commands[0]).words[1].parts[0];
     expect(arg.kind).toBe('arith');
     if (arg.kind === 'arith') expect(arg.expr.parts.map((p) => p.kind)).toEqual(['lit', 'cmdsub', 'lit']);
   });

@@ -1,5 +1,5 @@
 // Parses a script into top-level commands with exact positions; a script that cannot be parsed runs nothing.
-import type { AndOr, CommandList, Pipeline, Redirect, SimpleCommand, TopLevelCommand, Word, WordPart } from './ast';
+import type { AndOr, Command, CommandList, CompoundBody, CompoundCommand, ParamOp, Pipeline, Redirect, SimpleCommand, TopLevelCommand, Word, WordPart } from './ast';
 
 /** Where and why a script failed to parse (1-based line and column). */
 export interface SyntaxError {
@@ -16,6 +16,8 @@ class ParseFail {
 
 const META = ' \t\n;&|<>()';
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Reserved words, recognised only where a command starts and only as whole words. */
+const RESERVED_RE = /^(if|then|elif|else|fi|for|while|until|do|done|\{|\})(?=[ \t\n;&|<>()]|$)/;
 
 interface PendingHeredoc {
   redirect: { op: '<<'; fd: number; body: Word; delimiter: string };
@@ -189,13 +191,13 @@ class Parser {
       negate = true;
       this.pos++;
     }
-    const commands = [this.parseSimple()];
+    const commands = [this.parseCommand()];
     for (;;) {
       this.skipBlanks();
       if (this.peek() !== '|' || this.peek(1) === '|') break;
       this.pos++;
       this.skipLinebreaks();
-      commands.push(this.parseSimple());
+      commands.push(this.parseCommand());
     }
     return { commands, negate };
   }
@@ -209,10 +211,168 @@ class Parser {
     this.fail(`syntax error near unexpected token \`${tok}'`);
   }
 
+  /** The reserved word starting at the current position, if any. */
+  private reservedAt(): string | null {
+    const m = RESERVED_RE.exec(this.src.slice(this.pos, this.pos + 7));
+    return m ? m[1] : null;
+  }
+
+  /** The token bash would name in "near unexpected token": an operator, `newline`, or the next word. */
+  private tokenAt(): string {
+    const c = this.peek();
+    if (c === '\n') return 'newline';
+    const two = this.src.slice(this.pos, this.pos + 2);
+    if (['&&', '||', ';;', '>>', '<<'].includes(two)) return two;
+    if (META.includes(c)) return c;
+    let end = this.pos;
+    while (end < this.src.length && !META.includes(this.src[end])) end++;
+    return this.src.slice(this.pos, end);
+  }
+
+  private unexpectedToken(): never {
+    if (this.eof()) this.fail('syntax error: unexpected end of file');
+    this.fail(`syntax error near unexpected token \`${this.tokenAt()}'`);
+  }
+
+  /** A simple command, or a compound command when a reserved word or `(` starts it. */
+  parseCommand(): Command {
+    this.skipBlanks();
+    const at = this.where();
+    const word = this.peek() === '(' ? '(' : this.reservedAt();
+    let body: CompoundBody;
+    switch (word) {
+      case 'for':
+        body = this.parseFor();
+        break;
+      case 'while':
+      case 'until':
+        this.pos += word.length;
+        body = { kind: 'while', until: word === 'until', cond: this.parseCompoundList(['do']), body: this.parseDoGroup() };
+        break;
+      case 'if':
+        body = this.parseIf();
+        break;
+      case '{':
+        this.pos++;
+        body = { kind: 'group', body: this.parseCompoundList(['}']) };
+        this.expectReserved('}');
+        break;
+      case '(':
+        this.pos++;
+        body = { kind: 'subshell', body: this.parseCompoundList([], true) };
+        this.pos++;
+        break;
+      case null:
+        return this.parseSimple();
+      default:
+        this.fail(`syntax error near unexpected token \`${word}'`);
+    }
+    const cmd: CompoundCommand = { ...body, redirects: [], ...at };
+    for (;;) {
+      this.skipBlanks();
+      const redir = this.tryRedirect();
+      if (!redir) break;
+      cmd.redirects.push(redir);
+      if (this.pendingDup) cmd.redirects.push({ op: '>&', fd: 2, toFd: 1 });
+      this.pendingDup = false;
+    }
+    const c = this.peek();
+    if (!(this.eof() || c === '\n' || c === ';' || c === '&' || c === '|' || c === ')' || c === '#')) this.unexpectedToken();
+    return cmd;
+  }
+
+  /** Commands up to one of the reserved words `until` (or to `)` for a subshell); at least one is required. */
+  private parseCompoundList(until: string[], paren = false): CommandList {
+    const items: AndOr[] = [];
+    for (;;) {
+      this.skipLinebreaks();
+      if (this.eof()) this.fail('syntax error: unexpected end of file');
+      const word = this.reservedAt();
+      if ((word && until.includes(word)) || (paren && this.peek() === ')')) break;
+      items.push(this.parseAndOr());
+      this.skipBlanks();
+      if ((this.peek() === ';' && this.peek(1) !== ';') || (this.peek() === '&' && this.peek(1) !== '&')) {
+        this.pos++;
+        continue;
+      }
+      const d = this.peek();
+      if (this.eof() || d === '\n' || d === '#' || (paren && d === ')')) continue;
+      this.unexpectedToken();
+    }
+    if (!items.length) this.unexpectedToken();
+    return items;
+  }
+
+  /** Consumes the reserved word `word` after optional separators, or fails on what is there instead. */
+  private expectReserved(word: string): void {
+    this.skipLinebreaks();
+    if (this.reservedAt() !== word) this.unexpectedToken();
+    this.pos += word.length;
+  }
+
+  /** `do LIST done` */
+  private parseDoGroup(): CommandList {
+    this.expectReserved('do');
+    const body = this.parseCompoundList(['done']);
+    this.expectReserved('done');
+    return body;
+  }
+
+  /** `for NAME [in WORDS] ; do LIST done` (the name is checked when the loop runs, as bash does). */
+  private parseFor(): CompoundBody {
+    this.pos += 3;
+    this.skipBlanks();
+    if (this.eof() || META.includes(this.peek())) this.unexpectedToken();
+    const nameWord = this.parseWord();
+    const name = nameWord.parts.map((p) => (p.kind === 'lit' ? p.text : '$')).join('');
+    let items: Word[] | null = null;
+    this.skipLinebreaks();
+    if (/^in(?=[ \t\n;&|<>()]|$)/.test(this.src.slice(this.pos, this.pos + 3))) {
+      this.pos += 2;
+      items = [];
+      for (;;) {
+        this.skipBlanks();
+        const c = this.peek();
+        if (this.eof() || c === '\n' || c === ';') break;
+        if (c === '#') {
+          this.skipComment();
+          break;
+        }
+        if (META.includes(c)) this.unexpectedToken();
+        items.push(this.parseWord());
+      }
+      if (this.peek() === ';') this.pos++;
+    } else if (this.peek() === ';') this.pos++;
+    return { kind: 'for', name, items, body: this.parseDoGroup() };
+  }
+
+  /** `if LIST then LIST [elif LIST then LIST]… [else LIST] fi` */
+  private parseIf(): CompoundBody {
+    this.pos += 2;
+    const clauses: { cond: CommandList; body: CommandList }[] = [];
+    let otherwise: CommandList | null = null;
+    for (;;) {
+      const cond = this.parseCompoundList(['then']);
+      this.expectReserved('then');
+      clauses.push({ cond, body: this.parseCompoundList(['elif', 'else', 'fi']) });
+      const next = this.reservedAt();
+      if (next === 'elif') {
+        this.pos += 4;
+        continue;
+      }
+      if (next === 'else') {
+        this.pos += 4;
+        otherwise = this.parseCompoundList(['fi']);
+      }
+      this.expectReserved('fi');
+      return { kind: 'if', clauses, otherwise };
+    }
+  }
+
   parseSimple(): SimpleCommand {
     this.skipBlanks();
     const at = this.where();
-    const cmd: SimpleCommand = { assigns: [], words: [], redirects: [], ...at };
+    const cmd: SimpleCommand = { kind: 'simple', assigns: [], words: [], redirects: [], ...at };
     for (;;) {
       this.skipBlanks();
       const c = this.peek();
@@ -389,20 +549,86 @@ class Parser {
       this.pos++;
       return { kind: 'arith', expr: this.parseArith(']', start), quoted };
     }
-    if (c === '{') {
-      const end = this.src.indexOf('}', this.pos);
-      if (end < 0) this.fail("unexpected EOF while looking for matching `}'", start);
-      const name = this.src.slice(this.pos + 1, end);
-      this.pos = end + 1;
-      if (!NAME_RE.test(name) && !/^(\d+|[?#$!@*-])$/.test(name)) this.fail(`\${${name}}: bad substitution`, start);
-      return { kind: 'var', name, quoted };
-    }
+    if (c === '{') return this.parseBraced(start, quoted);
     const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?#$!@*-])/.exec(this.src.slice(this.pos, this.pos + 256));
     if (m) {
       this.pos += m[0].length;
       return { kind: 'var', name: m[0], quoted };
     }
     return { kind: 'lit', text: '$', quoted };
+  }
+
+  /** `${NAME}`, `${#NAME}`, `${NAME<op>word}`; the position is just after `$`. */
+  private parseBraced(start: number, quoted: boolean): WordPart {
+    this.pos++;
+    const rest = this.src.slice(this.pos, this.pos + 256);
+    const badSubstitution = (): never => {
+      const end = this.src.indexOf('}', this.pos);
+      if (end < 0) this.fail("unexpected EOF while looking for matching `}'", start);
+      this.fail(`\${${this.src.slice(start + 2, end)}}: bad substitution`, start);
+    };
+    const len = /^#([A-Za-z_][A-Za-z0-9_]*|\d+|[?#$!@*-])\}/.exec(rest);
+    if (len) {
+      this.pos += len[0].length;
+      return { kind: 'var', name: len[1], quoted, op: 'length' };
+    }
+    const m = /^([A-Za-z_][A-Za-z0-9_]*|\d+|[?#$!@*-])/.exec(rest);
+    if (!m) badSubstitution();
+    const name = m![1];
+    this.pos += name.length;
+    if (this.peek() === '}') {
+      this.pos++;
+      return { kind: 'var', name, quoted };
+    }
+    const opm = /^(:-|:=|:\+|:\?|-|=|\+|\?|##|#|%%|%)/.exec(this.src.slice(this.pos, this.pos + 2));
+    if (!opm) badSubstitution();
+    this.pos += opm![1].length;
+    const at = this.where();
+    const parts = this.parseBraceWord(start, quoted);
+    return { kind: 'var', name, quoted, op: opm![1] as ParamOp, arg: { parts, ...at } };
+  }
+
+  /** The word of `${NAME<op>word}` up to the matching `}`: blanks are literal, quotes and expansions work as in a word. */
+  private parseBraceWord(start: number, dquoted: boolean): WordPart[] {
+    const parts: WordPart[] = [];
+    const lit = (text: string, quoted: boolean) => {
+      const last = parts[parts.length - 1];
+      if (last?.kind === 'lit' && last.quoted === quoted) last.text += text;
+      else parts.push({ kind: 'lit', text, quoted });
+    };
+    let depth = 0;
+    for (;;) {
+      if (this.eof()) this.fail("unexpected EOF while looking for matching `}'", start);
+      const c = this.peek();
+      if (c === '}' && depth === 0) {
+        this.pos++;
+        return parts;
+      }
+      if (c === '\\') {
+        if (this.peek(1) !== '\n') lit(this.peek(1), true);
+        this.pos += 2;
+      } else if (c === "'" && !dquoted) {
+        const end = this.src.indexOf("'", this.pos + 1);
+        if (end < 0) this.fail('syntax error: unterminated quoted string', this.pos);
+        lit(this.src.slice(this.pos + 1, end), true);
+        this.pos = end + 1;
+      } else if (c === '"') {
+        const open = this.pos;
+        this.pos++;
+        const inner = this.parseQuotedText('dquote', open);
+        if (!inner.length) lit('', true);
+        for (const p of inner) p.kind === 'lit' ? lit(p.text, true) : parts.push(p);
+      } else if (c === '$') {
+        const p = this.parseDollar(dquoted);
+        p.kind === 'lit' ? lit(p.text, dquoted) : parts.push(p);
+      } else if (c === '`') parts.push(this.parseBacktick(dquoted));
+      else {
+        if (c === '{') depth++;
+        if (c === '}') depth--;
+        lit(c, dquoted);
+        this.pos++;
+      }
+    }
   }
 
   /** Arithmetic text up to `))` or `]` (parentheses nest); `$` expansions inside are kept as parts. */

@@ -2,7 +2,8 @@
 import type { Machine } from '../machine';
 import type { TopLevelCommand } from './ast';
 import { buildCommandTable } from './commandTable';
-import { ExitSignal, Interpreter } from './interpreter';
+import { ExitSignal, Interpreter, LoopBudgetExceeded } from './interpreter';
+import { Input } from './input';
 import { parseScript, type SyntaxError } from './parser';
 import type { CommandTable } from './types';
 
@@ -27,6 +28,11 @@ export class Shell {
     table: CommandTable = buildCommandTable(),
   ) {
     this.interpreter = new Interpreter(machine, table);
+    // A loop iteration that ran commands takes a second, and pools and dmeventd get to act between iterations as they would between commands.
+    this.interpreter.onIteration = () => {
+      this.machine.clock.tick(1);
+      this.afterCommand();
+    };
   }
 
   /** Parses only. */
@@ -60,10 +66,14 @@ export class Shell {
     let output = '';
     const sink = (t: string) => (output += t);
     let status: number;
+    this.interpreter.beginCommand();
     try {
-      status = this.interpreter.runList(c.list, { stdin: '', out: sink, err: sink });
+      status = this.interpreter.runList(c.list, { stdin: new Input(''), out: sink, err: sink });
     } catch (e) {
-      if (e instanceof ExitSignal) {
+      if (e instanceof LoopBudgetExceeded) {
+        status = e.status;
+        this.interpreter.status = status;
+      } else if (e instanceof ExitSignal) {
         status = e.status;
         this.interpreter.status = status;
         this.exited = true;

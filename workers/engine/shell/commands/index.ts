@@ -5,6 +5,9 @@ import { grepCommands } from './grep';
 import { awkCommands } from './awk';
 import { fileCommands } from './files';
 import { systemCommands } from './system';
+import { testCommands } from './test';
+import { generateCommands } from './generate';
+import { nameCommands } from './names';
 
 export const commands: CommandTable = {};
-Object.assign(commands, textCommands, grepCommands, awkCommands, fileCommands, systemCommands(() => commands));
+Object.assign(commands, textCommands, grepCommands, awkCommands, fileCommands, testCommands, generateCommands, nameCommands, systemCommands(() => commands));

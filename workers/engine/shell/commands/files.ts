@@ -352,79 +352,8 @@ function kindName(s: VfsStat): string {
   return { dir: 'directory', blockdev: 'block special file', chardev: 'character special file', symlink: 'symbolic link' }[s.kind];
 }
 
-function sed(ctx: CommandContext): number {
-  const p = parseOpts(ctx, { flags: 'nEri', withValue: 'e', long: { 'in-place': 'i', quiet: 'n', 'regexp-extended': 'E', 'expression=': 'e' } });
-  if (typeof p === 'number') return p;
-  const scripts = p.all.filter(([k]) => k === 'e').map(([, v]) => v);
-  const args = [...p.args];
-  if (!scripts.length) {
-    if (!args.length) {
-      ctx.err(`Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n`);
-      return 1;
-    }
-    scripts.push(args.shift()!);
-  }
-  const ere = 'E' in p.opts || 'r' in p.opts;
-  const subs: { re: RegExp; to: string; global: boolean; print: boolean }[] = [];
-  for (const sc of scripts.flatMap((s) => s.split(/;|\n/)).filter((s) => s.trim())) {
-    const t = sc.trim();
-    const d = t[1];
-    if (t[0] !== 's' || !d) {
-      ctx.err(`sed: -e expression #1, char ${t.length}: unknown command: \`${t[0]}'\n`);
-      return 1;
-    }
-    const parts: string[] = [];
-    let cur = '';
-    for (let i = 2; i < t.length; i++) {
-      if (t[i] === '\\' && t[i + 1] === d) {
-        cur += d;
-        i++;
-      } else if (t[i] === d) {
-        parts.push(cur);
-        cur = '';
-      } else cur += t[i];
-    }
-    parts.push(cur);
-    if (parts.length < 3) {
-      ctx.err(`sed: -e expression #1, char ${t.length}: unterminated \`s' command\n`);
-      return 1;
-    }
-    const flags = parts[2];
-    const re = compilePosix(parts[0], ere, flags.includes('g') ? (flags.includes('I') ? 'gi' : 'g') : flags.includes('I') ? 'i' : '');
-    if (!re) {
-      ctx.err(`sed: -e expression #1, char ${t.length}: unterminated address regex\n`);
-      return 1;
-    }
-    const to = parts[1].replace(/\\(\d)/g, '$$$1').replace(/(^|[^\\])&/g, '$1$$&').replace(/\\&/g, '&').replace(/\\n/g, '\n');
-    subs.push({ re, to, global: flags.includes('g'), print: flags.includes('p') });
-  }
-  const apply = (text: string) => {
-    let out = '';
-    for (let l of lines(text)) {
-      let printed = false;
-      for (const s of subs) {
-        s.re.lastIndex = 0;
-        if (s.re.test(l)) {
-          s.re.lastIndex = 0;
-          l = l.replace(s.re, s.to);
-          if (s.print) printed = true;
-        }
-      }
-      if (!('n' in p.opts)) out += l + '\n';
-      if (printed) out += l + '\n';
-    }
-    return out;
-  };
-  const { inputs, ok } = readInputs(ctx, args);
-  for (const i of inputs) {
-    if ('i' in p.opts && i.name !== '-') ctx.machine.host.vfs.writeFile(abs(ctx, i.name), apply(i.text));
-    else ctx.out(apply(i.text));
-  }
-  return ok ? 0 : 2;
-}
-
 /** File and directory commands. */
-export const fileCommands: CommandTable = { mkdir, rm, mv, cp, touch, ls, du, stat, sed, rmdir: rmdirCmd };
+export const fileCommands: CommandTable = { mkdir, rm, mv, cp, touch, ls, du, stat, rmdir: rmdirCmd };
 
 function rmdirCmd(ctx: CommandContext): number {
   const p = parseOpts(ctx, { flags: 'p' });

@@ -8,6 +8,7 @@ import { systemCommands } from './system';
 import { testCommands } from './test';
 import { generateCommands } from './generate';
 import { nameCommands } from './names';
+import { sedCommands } from './sed';
 
 export const commands: CommandTable = {};
-Object.assign(commands, textCommands, grepCommands, awkCommands, fileCommands, testCommands, generateCommands, nameCommands, systemCommands(() => commands));
+Object.assign(commands, textCommands, grepCommands, awkCommands, fileCommands, sedCommands, testCommands, generateCommands, nameCommands, systemCommands(() => commands));

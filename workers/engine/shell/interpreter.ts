@@ -35,7 +35,10 @@ class LoopSignal {
 
 /** Ends the whole top-level command when loops together ran too long. */
 export class LoopBudgetExceeded {
-  constructor(readonly status: number) {}
+  constructor(
+    readonly status: number,
+    readonly message: string,
+  ) {}
 }
 
 /** Iterations one loop may run before the sandbox stops it (so `while true` ends). */
@@ -335,8 +338,8 @@ export class Interpreter {
             return 1;
           }
           if (--this.loopBudget < 0) {
-            io.err(`bash: loops stopped after ${COMMAND_LOOP_BUDGET} iterations in one command (sandbox limit)\n`);
-            throw new LoopBudgetExceeded(1);
+            // Said by the shell on the terminal, even when this loop's stderr goes elsewhere.
+            throw new LoopBudgetExceeded(1, `bash: loops stopped after ${COMMAND_LOOP_BUDGET} iterations in one command (sandbox limit)\n`);
           }
           st = body();
         } catch (e) {

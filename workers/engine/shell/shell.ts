@@ -71,6 +71,7 @@ export class Shell {
       status = this.interpreter.runList(c.list, { stdin: new Input(''), out: sink, err: sink });
     } catch (e) {
       if (e instanceof LoopBudgetExceeded) {
+        output += e.message;
         status = e.status;
         this.interpreter.status = status;
       } else if (e instanceof ExitSignal) {

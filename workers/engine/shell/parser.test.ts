@@ -63,4 +63,71 @@ describe('parseScript', () => {
     const r = parseScript('echo $(ls');
     expect(r.ok ? '' : r.error.message).toBe("unexpected EOF while looking for matching `)'");
   });
+
+  it('parses a for loop with its words and body', () => {
+    const cmd = commands('for i in a b; do echo $i; done')[0].list[0].first.commands[0];
+    expect(cmd.kind).toBe('for');
+    if (cmd.kind === 'for') {
+      expect(cmd.name).toBe('i');
+      expect(cmd.items?.length).toBe(2);
+      expect(cmd.body).toHaveLength(1);
+    }
+  });
+  it('keeps a multi-line if as one top-level command, elif and else included', () => {
+    const c = commands('if false\nthen echo a\nelif true; then echo b\nelse echo c\nfi\nls');
+    expect(c.map((x) => x.line)).toEqual([1, 6]);
+    const cmd = c[0].list[0].first.commands[0];
+    expect(cmd.kind === 'if' && [cmd.clauses.length, cmd.otherwise?.length]).toEqual([2, 1]);
+  });
+  it('reads redirections after done and pipes out of a loop', () => {
+    const p = commands('while read l; do echo $l; done < /tmp/in | sort')[0].list[0].first;
+    expect(p.commands.map((c) => c.kind)).toEqual(['while', 'simple']);
+    expect(p.commands[0].redirects).toHaveLength(1);
+  });
+  it('reads a heredoc that feeds a loop', () => {
+    const cmd = commands('while read l; do echo $l; done <<EOF\na\nEOF\necho x')[0].list[0].first.commands[0];
+    expect(cmd.redirects[0].op === '<<' && cmd.redirects[0].body.parts).toEqual([{ kind: 'lit', text: 'a\n', quoted: true }]);
+  });
+  it('does not take reserved words as arguments for keywords', () => {
+    const cmd = simple(commands('echo done fi')[0].list[0].first.commands[0]);
+    expect(cmd.words).toHaveLength(3);
+  });
+  it('reports done where do is expected', () => {
+    expect(parseScript('for i in 1 2; done')).toEqual({ ok: false, error: { line: 1, col: 15, message: "syntax error near unexpected token `done'" } });
+  });
+  it('reports a loop without done as an unexpected end of file', () => {
+    const r = parseScript('while true; do echo\n');
+    expect(r.ok ? '' : r.error.message).toBe('syntax error: unexpected end of file');
+  });
+  it('reports a stray done, fi or }', () => {
+    for (const w of ['done', 'fi', '}']) {
+      const r = parseScript(`echo a; ${w}`);
+      expect(r.ok ? '' : r.error.message).toBe(`syntax error near unexpected token \`${w}'`);
+    }
+  });
+  it('reports an empty group or subshell at its closing token', () => {
+    const g = parseScript('{ }');
+    const s = parseScript('( )');
+    expect([g.ok ? '' : g.error.message, s.ok ? '' : s.error.message]).toEqual(["syntax error near unexpected token `}'", "syntax error near unexpected token `)'"]);
+  });
+  it('reports a word after done', () => {
+    const r = parseScript('for i in a; do echo; done echo');
+    expect(r.ok ? '' : r.error.message).toBe("syntax error near unexpected token `echo'");
+  });
+  it('reports do missing before the body', () => {
+    const r = parseScript('while true echo; done');
+    expect(r.ok ? '' : r.error.message).toBe("syntax error near unexpected token `done'");
+  });
+  it('parses ${VAR:-word} with blanks and a nested expansion in the word', () => {
+    const arg = simple(commands('echo ${X:-a $HOME}')[0].list[0].first.commands[0]).words[1].parts[0];
+    expect(arg.kind === 'var' && [arg.name, arg.op, arg.arg?.parts.map((p) => p.kind)]).toEqual(['X', ':-', ['lit', 'var']]);
+  });
+  it('reports an unclosed ${', () => {
+    const r = parseScript('echo ${x');
+    expect(r.ok ? '' : r.error.message).toBe("unexpected EOF while looking for matching `}'");
+  });
+  it('reports an unknown operator inside ${ } as a bad substitution', () => {
+    const r = parseScript('echo ${x!y}');
+    expect(r.ok ? '' : r.error.message).toBe('${x!y}: bad substitution');
+  });
 });

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { Sandbox } from '../../sandbox';
+import { baseName, dirName } from './names';
+
+/** Output and status of the last command of a script. */
+function last(script: string) {
+  const r = new Sandbox().run(script);
+  if (!r.ok) throw new Error(r.error.message);
+  const e = r.entries[r.entries.length - 1];
+  return { output: e.output, status: e.status };
+}
+
+describe('seq', () => {
+  it('counts from 1 to LAST', () => {
+    expect(last('seq 3').output).toBe('1\n2\n3\n');
+  });
+  it('takes FIRST INCREMENT LAST, also counting down', () => {
+    expect(last('seq 1 2 7; seq 5 -2 1').output).toBe('1\n3\n5\n7\n5\n3\n1\n');
+  });
+  it('prints nothing when LAST is below FIRST', () => {
+    expect(last('seq 5 1')).toEqual({ output: '', status: 0 });
+  });
+  it('-w pads with zeros to equal width, after the sign', () => {
+    expect(last('seq -w 8 10; seq -w -1 1').output).toBe('08\n09\n10\n-1\n00\n01\n');
+  });
+  it('-s joins with the separator and ends with a newline', () => {
+    expect(last('seq -s, 3').output).toBe('1,2,3\n');
+  });
+  it('prints decimals with the precision of FIRST and INCREMENT', () => {
+    expect(last('seq 1 0.5 2').output).toBe('1.0\n1.5\n2.0\n');
+  });
+  it('refuses a zero increment', () => {
+    expect(last('seq 1 0 3')).toEqual({ output: "seq: invalid Zero increment value: ‘0’\nTry 'seq --help' for more information.\n", status: 1 });
+  });
+  it('refuses a fourth operand and a missing one', () => {
+    expect(last('seq 1 2 3 4').output).toBe("seq: extra operand ‘4’\nTry 'seq --help' for more information.\n");
+    expect(last('seq')).toEqual({ output: "seq: missing operand\nTry 'seq --help' for more information.\n", status: 1 });
+  });
+});
+
+describe('yes', () => {
+  it('feeds a pipe without hanging', () => {
+    expect(last('yes | head -2; yes ok | head -1').output).toBe('y\ny\nok\n');
+  });
+});
+
+describe('test and [', () => {
+  it('compares integers', () => {
+    expect(last('[ 2 -gt 10 ]; echo $?; [ 2 -lt 10 ]; echo $?').output).toBe('1\n0\n');
+  });
+  it('tests files and directories of the host', () => {
+    expect(last('touch /tmp/f; [ -f /tmp/f ] && [ -d /tmp ] && [ ! -e /nope ] && echo ok').output).toBe('ok\n');
+  });
+  it('-z and -n test string length', () => {
+    expect(last('[ -z "" ] && [ -n x ] && echo ok').output).toBe('ok\n');
+  });
+  it('combines with -a and -o', () => {
+    expect(last('[ 1 = 1 -a 2 = 3 ]; echo $?; [ 1 = 1 -o 2 = 3 ]; echo $?').output).toBe('1\n0\n');
+  });
+  it('a lone argument is true when not empty', () => {
+    expect(last('[ abc ]; echo $?; [ "" ]; echo $?; [ ]; echo $?').output).toBe('0\n1\n1\n');
+  });
+  it('complains of a missing ] with status 2', () => {
+    expect(last('[ a')).toEqual({ output: "bash: [: missing `]'\n", status: 2 });
+  });
+  it('complains of a non-integer with status 2', () => {
+    expect(last('[ x -lt 3 ]')).toEqual({ output: 'bash: [: x: integer expression expected\n', status: 2 });
+  });
+  it('complains of two words that are not a unary test', () => {
+    expect(last('[ a b ]')).toEqual({ output: 'bash: [: a: unary operator expected\n', status: 2 });
+  });
+  it('complains of too many arguments', () => {
+    expect(last('test a b c d')).toEqual({ output: 'bash: test: too many arguments\n', status: 2 });
+  });
+});
+
+describe('basename and dirname', () => {
+  it('ignore trailing slashes', () => {
+    expect([baseName('/a/b/'), dirName('/a/b/')]).toEqual(['b', '/a']);
+  });
+  it('handle the root and names without a slash', () => {
+    expect([baseName('/'), dirName('/'), dirName('a'), dirName('//a')]).toEqual(['/', '/', '.', '/']);
+  });
+  it('basename removes a suffix unless it is the whole name', () => {
+    expect(last('basename /a/b.txt .txt; basename b.txt b.txt').output).toBe('b\nb.txt\n');
+  });
+  it('basename -a and -s take several names', () => {
+    expect(last('basename -s .c /x/a.c b.c').output).toBe('a\nb\n');
+  });
+  it('basename refuses a third operand', () => {
+    expect(last('basename a b c')).toEqual({ output: "basename: extra operand ‘c’\nTry 'basename --help' for more information.\n", status: 1 });
+  });
+  it('dirname needs an operand', () => {
+    expect(last('dirname')).toEqual({ output: "dirname: missing operand\nTry 'dirname --help' for more information.\n", status: 1 });
+  });
+});

@@ -1,4 +1,4 @@
-// Shell arithmetic ($(( … )), $[ … ]): 64-bit integers, + - * / % with parentheses, unary signs, variables by name.
+// Shell arithmetic ($(( … )), $[ … ]): 64-bit integers, + - * / % **, comparisons, ! && ||, parentheses, unary signs, variables by name.
 
 /** Result of evaluating an arithmetic expression: a value, or bash's error text. */
 export type ArithResult = { ok: true; value: bigint } | { ok: false; error: string };
@@ -14,7 +14,7 @@ export function evalArith(text: string, lookup: (name: string) => string | undef
   // bash quotes the expression without its leading blanks in error messages.
   const expr = text.replace(/^\s+/, '');
   const tokens: { t: string; at: number }[] = [];
-  const re = /\s*(0x[0-9a-fA-F]+|\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|[-+*/%()])/y;
+  const re = /\s*(0x[0-9a-fA-F]+|\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<=|>=|==|!=|&&|\|\||[-+*/%()<>!])/y;
   let i = 0;
   while (i < expr.length) {
     if (/^\s*$/.test(expr.slice(i))) break;
@@ -40,10 +40,14 @@ export function evalArith(text: string, lookup: (name: string) => string | undef
     if (!tok) return operand();
     if (tok.t === '(') {
       k++;
-      const v = sum();
+      const v = or();
       if (tokens[k]?.t !== ')') throw new Fail(`${expr}: missing \`)' (error token is "${errToken()}")`);
       k++;
       return v;
+    }
+    if (tok.t === '!') {
+      k++;
+      return primary() === 0n ? 1n : 0n;
     }
     if (tok.t === '-' || tok.t === '+') {
       k++;
@@ -101,9 +105,46 @@ export function evalArith(text: string, lookup: (name: string) => string | undef
     }
     return v;
   };
+  const bool = (b: boolean) => (b ? 1n : 0n);
+  const relational = (): bigint => {
+    let v = sum();
+    while (['<', '>', '<=', '>='].includes(tokens[k]?.t)) {
+      const op = tokens[k++].t;
+      const r = sum();
+      v = bool(op === '<' ? v < r : op === '>' ? v > r : op === '<=' ? v <= r : v >= r);
+    }
+    return v;
+  };
+  const equality = (): bigint => {
+    let v = relational();
+    while (tokens[k]?.t === '==' || tokens[k]?.t === '!=') {
+      const op = tokens[k++].t;
+      const r = relational();
+      v = bool(op === '==' ? v === r : v !== r);
+    }
+    return v;
+  };
+  const and = (): bigint => {
+    let v = equality();
+    while (tokens[k]?.t === '&&') {
+      k++;
+      const r = equality();
+      v = bool(v !== 0n && r !== 0n);
+    }
+    return v;
+  };
+  function or(): bigint {
+    let v = and();
+    while (tokens[k]?.t === '||') {
+      k++;
+      const r = and();
+      v = bool(v !== 0n || r !== 0n);
+    }
+    return v;
+  }
   try {
     if (!tokens.length) return { ok: true, value: 0n };
-    const v = sum();
+    const v = or();
     if (k < tokens.length) return { ok: false, error: `${expr}: syntax error in expression (error token is "${errToken()}")` };
     return { ok: true, value: v };
   } catch (e) {

@@ -100,3 +100,9 @@ describe('compound commands', () => {
     expect(r.output).toBe('c3\nc2\nc1\n');
   });
 });
+
+describe('type', () => {
+  it('names break, read and test as shell builtins', () => {
+    expect(last('type break read test [').output).toBe('break is a shell builtin\nread is a shell builtin\ntest is a shell builtin\n[ is a shell builtin\n');
+  });
+});

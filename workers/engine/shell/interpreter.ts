@@ -41,6 +41,9 @@ export class LoopBudgetExceeded {
   ) {}
 }
 
+/** Commands bash has built in that the sandbox implements in the command table. */
+const TABLE_BUILTINS = new Set(['echo', 'printf', 'test', '[']);
+
 /** Iterations one loop may run before the sandbox stops it (so `while true` ends). */
 export const LOOP_LIMIT = 10_000;
 /** Iterations all loops of one top-level command may run together (nested loops). */
@@ -131,7 +134,7 @@ export class Interpreter {
       type: (a, io) => {
         let st = 0;
         for (const n of a.slice(1)) {
-          if (this.builtins[n]) io.out(`${n} is a shell builtin\n`);
+          if (this.builtins[n] || TABLE_BUILTINS.has(n)) io.out(`${n} is a shell builtin\n`);
           else if (this.table[n]) io.out(`${n} is ${this.binPath(n)}\n`);
           else {
             io.err(`bash: type: ${n}: not found\n`);

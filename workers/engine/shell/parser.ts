@@ -15,7 +15,6 @@ class ParseFail {
 }
 
 const META = ' \t\n;&|<>()';
-const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Reserved words, recognised only where a command starts and only as whole words. */
 const RESERVED_RE = /^(if|then|elif|else|fi|for|while|until|do|done|\{|\})(?=[ \t\n;&|<>()]|$)/;
 
@@ -480,10 +479,14 @@ class Parser {
         this.pos++;
         const inner = this.parseQuotedText('dquote', start);
         if (!inner.length) lit('', true);
-        for (const p of inner) p.kind === 'lit' ? lit(p.text, true) : parts.push(p);
+        for (const p of inner) {
+          if (p.kind === 'lit') lit(p.text, true);
+          else parts.push(p);
+        }
       } else if (c === '$') {
         const p = this.parseDollar(false);
-        p.kind === 'lit' ? lit(p.text, false) : parts.push(p);
+        if (p.kind === 'lit') lit(p.text, false);
+        else parts.push(p);
       } else if (c === '`') {
         parts.push(this.parseBacktick(false));
       } else {
@@ -518,7 +521,8 @@ class Parser {
         this.pos += 2;
       } else if (c === '$') {
         const p = this.parseDollar(true);
-        p.kind === 'lit' ? lit(p.text) : parts.push(p);
+        if (p.kind === 'lit') lit(p.text);
+        else parts.push(p);
       } else if (c === '`') {
         parts.push(this.parseBacktick(true));
       } else {
@@ -617,10 +621,14 @@ class Parser {
         this.pos++;
         const inner = this.parseQuotedText('dquote', open);
         if (!inner.length) lit('', true);
-        for (const p of inner) p.kind === 'lit' ? lit(p.text, true) : parts.push(p);
+        for (const p of inner) {
+          if (p.kind === 'lit') lit(p.text, true);
+          else parts.push(p);
+        }
       } else if (c === '$') {
         const p = this.parseDollar(dquoted);
-        p.kind === 'lit' ? lit(p.text, dquoted) : parts.push(p);
+        if (p.kind === 'lit') lit(p.text, dquoted);
+        else parts.push(p);
       } else if (c === '`') parts.push(this.parseBacktick(dquoted));
       else {
         if (c === '{') depth++;
@@ -652,7 +660,8 @@ class Parser {
       if (c === ')') depth--;
       if (c === '$') {
         const p = this.parseDollar(true);
-        p.kind === 'lit' ? lit(p.text) : parts.push(p);
+        if (p.kind === 'lit') lit(p.text);
+        else parts.push(p);
       } else if (c === '`') parts.push(this.parseBacktick(true));
       else if (c === '\\' && this.peek(1) === '\n') this.pos += 2;
       else {

@@ -1,13 +1,12 @@
-// File commands: mkdir, rm, mv, cp, touch, ls, du, stat, sed (s/// only, optionally in place).
+// File commands: mkdir, rm, mv, cp, touch, ls, du, stat, rmdir.
 import type { CommandContext, CommandTable } from '../types';
 import { parseOpts, missingOperand } from './opts';
-import { abs, lines, readInputs } from './io';
+import { abs } from './io';
 import { coreutilsHuman } from './human';
 import { lsDate, statDate } from './dates';
 import { failed, strerror } from '../../host/errno';
 import { basename } from '../../host/paths';
 import type { VfsStat } from '../../host/vfsNodes';
-import { compilePosix } from './regex';
 import { FS_BLOCK } from '../../host/extentMap';
 
 function mkdir(ctx: CommandContext): number {

@@ -12,11 +12,11 @@ export function coreutilsHuman(bytes: number): string {
     i++;
   }
   if (v < 10) {
-    let d = Math.ceil(v * 10 - 1e-9) / 10;
+    const d = Math.ceil(v * 10 - 1e-9) / 10;
     if (d >= 10) return `10${units[i]}`;
     return `${d.toFixed(1)}${units[i]}`;
   }
-  let n = Math.ceil(v - 1e-9);
+  const n = Math.ceil(v - 1e-9);
   if (n >= 1024 && i < units.length - 1) return `1.0${units[i + 1]}`;
   return `${n}${units[i]}`;
 }

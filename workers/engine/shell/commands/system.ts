@@ -92,7 +92,10 @@ export function systemCommands(table: () => CommandTable): CommandTable {
       const names = ctx.argv.slice(1);
       if (!names.length) return env(ctx);
       let st = 0;
-      for (const n of names) ctx.env[n] !== undefined ? ctx.out(ctx.env[n] + '\n') : (st = 1);
+      for (const n of names) {
+        if (ctx.env[n] !== undefined) ctx.out(ctx.env[n] + '\n');
+        else st = 1;
+      }
       return st;
     },
     hostname: (ctx) => (ctx.out(ctx.machine.profile.hostname + '\n'), 0),

@@ -26,3 +26,22 @@ describe('continuation lines', () => {
     expect(needsMoreInput("lvs # don't")).toBe(false);
   });
 });
+
+describe('compound commands ask for more lines until they are closed', () => {
+  it('waits after `for … do` and is complete after `done`', () => {
+    expect(needsMoreInput('for i in 1 2; do')).toBe(true);
+    expect(needsMoreInput('for i in 1 2; do\n  echo $i')).toBe(true);
+    expect(needsMoreInput('for i in 1 2; do\n  echo $i\ndone')).toBe(false);
+  });
+  it('counts nested if inside while, and { … } groups', () => {
+    expect(needsMoreInput('while true; do\nif [ -f x ]; then break; fi')).toBe(true);
+    expect(needsMoreInput('while true; do\nif [ -f x ]; then break; fi\ndone')).toBe(false);
+    expect(needsMoreInput('{ echo a')).toBe(true);
+    expect(needsMoreInput('{ echo a; }')).toBe(false);
+  });
+  it('ignores keywords that are arguments or quoted', () => {
+    expect(needsMoreInput('echo for while if')).toBe(false);
+    expect(needsMoreInput("grep 'do' file")).toBe(false);
+    expect(needsMoreInput('docker run busybox echo done')).toBe(false);
+  });
+});

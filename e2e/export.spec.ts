@@ -49,8 +49,9 @@ test('the exported scenario replays to the same screen through its link', async 
   await typeCommand(page, 'sudo truncate -s 3G /root/f && ls -lh /root/f');
   await page.getByTestId('export-toggle').click();
   await page.getByTestId('export-link').click();
+  // The clipboard is written asynchronously after the click: wait for it.
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('#s=');
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toContain('#s=');
   const other = await context.newPage();
   await other.goto(link);
   await expect(other.getByTestId('screen')).toContainText('3.0G');

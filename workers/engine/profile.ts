@@ -25,6 +25,9 @@ export interface HostProfile {
   thinToolsVersion: string;
   /** Storage driver dockerd uses when daemon.json names none. */
   defaultStorageDriver: 'overlay2' | 'devicemapper';
+  /** RAM in KiB (MemTotal of /proc/meminfo) and CPU count: tmpfs sizes and docker info derive from them. */
+  memoryKiB: number;
+  cpus: number;
   /** Wall clock at boot, in Unix seconds (deterministic: every command advances it by a fixed amount). */
   bootTime: number;
 }
@@ -45,6 +48,8 @@ export function defaultProfile(): HostProfile {
     kernelVersion: '3.10.0-514.el7.x86_64',
     thinToolsVersion: '0.9.0',
     defaultStorageDriver: 'overlay2',
+    memoryKiB: 1016724,
+    cpus: 1,
     bootTime: Date.UTC(2017, 2, 30, 5, 0, 0) / 1000,
   };
 }

@@ -36,8 +36,6 @@ export interface ProbedFs {
 /** Recognizes a filesystem on a device (the fs layer adds one for thin devices); null when it finds none. */
 export type FsProbe = (dev: BlockDevice) => ProbedFs | null;
 
-/** RAM of the seed's t2.micro-class host, in KiB (tmpfs sizes derive from it). */
-const MEM_KIB = 1016724;
 
 const bootDirs = [
   '/bin', '/boot', '/dev', '/etc', '/etc/docker', '/etc/lvm', '/etc/lvm/profile', '/etc/sysconfig', '/home', '/home/ec2-user',
@@ -109,7 +107,8 @@ export class Host {
     const pseudo = (source: string, target: string, fstype: string, options: string, minor: number): MountEntry => ({
       source, target, fstype, options, dev: { major: 0, minor }, inDf: false,
     });
-    const half = Math.floor(MEM_KIB / 2);
+    const memKiB = this.profile.memoryKiB;
+    const half = Math.floor(memKiB / 2);
     const m = this.vfs.mounts;
     m.add(pseudo('sysfs', '/sys', 'sysfs', 'rw,nosuid,nodev,noexec,relatime,seclabel', 18));
     m.add(pseudo('proc', '/proc', 'proc', 'rw,nosuid,nodev,noexec,relatime', 3));
@@ -132,8 +131,8 @@ export class Host {
     m.add(pseudo('mqueue', '/dev/mqueue', 'mqueue', 'rw,relatime,seclabel', 16));
     m.add(pseudo('hugetlbfs', '/dev/hugepages', 'hugetlbfs', 'rw,relatime,seclabel', 35));
     m.add({
-      source: 'tmpfs', target: '/run/user/1000', fstype: 'tmpfs', options: `rw,nosuid,nodev,relatime,seclabel,size=${Math.floor(MEM_KIB / 10)}k,mode=700,uid=1000,gid=1000`,
-      dev: { major: 0, minor: 39 }, inDf: true, space: tmpfs(Math.floor(MEM_KIB / 10)),
+      source: 'tmpfs', target: '/run/user/1000', fstype: 'tmpfs', options: `rw,nosuid,nodev,relatime,seclabel,size=${Math.floor(memKiB / 10)}k,mode=700,uid=1000,gid=1000`,
+      dev: { major: 0, minor: 39 }, inDf: true, space: tmpfs(Math.floor(memKiB / 10)),
     });
     this.dmesg.log(`Initializing cgroup subsys cpuset`);
     this.dmesg.log(`Linux version ${this.profile.kernelVersion} (mockbuild@x86-039.build.eng.bos.redhat.com) (gcc version 4.8.5 20150623 (Red Hat 4.8.5-11) (GCC) ) #1 SMP Wed Oct 19 11:24:13 EDT 2016`);

@@ -1,9 +1,20 @@
 // docker info and docker version, in the layout of the simulated client/daemon version.
 import type { Docker } from '../docker';
+import { goFormatG } from '../../units';
 import { atLeast } from '../config/version';
 
-const CPUS = 1;
-const MEM = '991.7 MiB';
+const binaryAbbrs = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+/** go-units BytesSize: 1024-based, 4 significant digits, a space before the unit (docker info's Total Memory). */
+function bytesSize(bytes: number): string {
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < binaryAbbrs.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${goFormatG(v, 4)} ${binaryAbbrs[i]}`;
+}
 
 /** `docker info`: the daemon's figures, driver section from the graph driver's Status(). */
 export function dockerInfo(docker: Docker): { out: string; err: string } {
@@ -27,7 +38,7 @@ export function dockerInfo(docker: Docker): { out: string; err: string } {
   lines.push(`${ind}containerd version: 4ab9917febca54791c5f071a9d1f404867857fcc`, `${ind}runc version: 54296cf40ad8143b62dbcaa1d90e520a2136ddfe`, `${ind}init version: 949e6fa`);
   lines.push(`${ind}Security Options:`, `${sub}seccomp`, `${sub} Profile: default`);
   lines.push(`${ind}Kernel Version: ${p.kernelVersion}`, `${ind}Operating System: Red Hat Enterprise Linux Server 7.3 (Maipo)`, `${ind}OSType: linux`, `${ind}Architecture: x86_64`);
-  lines.push(`${ind}CPUs: ${CPUS}`, `${ind}Total Memory: ${MEM}`, `${ind}Name: ${p.hostname}`);
+  lines.push(`${ind}CPUs: ${p.cpus}`, `${ind}Total Memory: ${bytesSize(p.memoryKiB * 1024)}`, `${ind}Name: ${p.hostname}`);
   lines.push(`${ind}ID: 7TRN:IPZB:QYBB:VPBQ:UWFE:LXRM:UJYX:ZYY4:3PNL:7U2S:VPUQ:YUDW`, `${ind}Docker Root Dir: /var/lib/docker`);
   if (!nested) lines.push('Debug Mode (client): false');
   lines.push(`${ind}Debug Mode (server): false`, `${ind}Registry: https://index.docker.io/v1/`, `${ind}Experimental: false`);

@@ -10,6 +10,8 @@ import { budgetReplay } from './budgetScenario';
 import { buildCommandTable } from '../shell/commandTable';
 import { checkGoals } from '../lessons/goals';
 import { createFileTransfer, type FileTransferApi } from '../thintools/commands/fileTransfer';
+import { Checkpoints, runRest, type CheckpointInfo, type CheckpointOptions } from './checkpoints';
+import { IdleWork, realTimers, type Timers } from './checkpointsIdle';
 
 /** A run's result, or the engine's own failure (a bug, never a user error) as text. */
 export type ApiRunResult = RunResult | { ok: false; internal: string };
@@ -33,19 +35,53 @@ export interface SandboxApi extends FileTransferApi {
   freeBehaviour(story: string[]): FreeSeries[] | { internal: string };
   /** Lesson goals (ids of lessons/goals.ts) checked on the machine's state now. */
   checkGoals(ids: string[]): Record<string, boolean>;
+  /** The prebuilt machines stepping back starts from (see checkpoints.ts). */
+  checkpointInfo(): CheckpointInfo;
+}
+
+/** How the API builds its checkpoints: on which timers, how many, in what slices. */
+export interface SandboxApiOptions {
+  timers?: Timers;
+  checkpoints?: CheckpointOptions;
 }
 
 // `sudo` is stripped by the interpreter (we are root) but is typed before half the seed's commands.
 const shellWords = ['sudo'];
 
 /** Builds the API over a fresh Sandbox; `reset` replaces it. */
-export function createSandboxApi(): SandboxApi {
+export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
   let sandbox = new Sandbox();
   // Files brought in from outside (an imported thin_dump) survive resets, so replays find them.
   const files = createFileTransfer(() => sandbox);
+  const freshSandbox = (profile: Partial<HostProfile>) => {
+    const s = new Sandbox(profile);
+    files.replace(s);
+    return s;
+  };
+  // Stepping back is a reset and a replay of the prefix: prebuilt machines at earlier steps make it a short run.
+  const checkpoints = new Checkpoints(freshSandbox, options.checkpoints);
+  const idle = new IdleWork(() => checkpoints.slice(), options.timers ?? realTimers);
+  // Nothing has run on the live machine since the reset: a replay may start from a checkpoint instead.
+  let untouched = true;
+  const run = (script: string): RunResult => {
+    const resume = untouched ? checkpoints.take(script) : undefined;
+    let r: RunResult;
+    const before = untouched;
+    // Cleared first: a run the guard cuts short may still have changed the machine.
+    untouched = false;
+    if (resume) {
+      sandbox = resume.sandbox;
+      r = { ok: true, entries: [...resume.entries, ...runRest(resume)] };
+    } else r = sandbox.run(script);
+    if (r.ok && r.entries.length) checkpoints.ran(r.entries);
+    else untouched = before;
+    return r;
+  };
   // The free-behaviour runs depend only on the story: the last one is kept for tab switches and timeline steps.
   let freeCache: { key: string; series: FreeSeries[] } | undefined;
   const guard = <T>(f: () => T): T | { ok: false; internal: string } => {
+    // Every call pushes idle checkpoint building back, so calls in a burst are answered first.
+    idle.postpone();
     try {
       return f();
     } catch (e) {
@@ -55,13 +91,19 @@ export function createSandboxApi(): SandboxApi {
   return {
     putBegin: (path) => guard(() => files.putBegin(path)),
     putChunk: (chunk) => guard(() => files.putChunk(chunk)),
-    putEnd: () => guard(() => files.putEnd()),
+    putEnd: () =>
+      guard(() => {
+        // What a reset makes now holds the new file: machines built before it are not what a replay would make.
+        checkpoints.clear();
+        return files.putEnd();
+      }),
     exportPool: (name) => guard(() => files.exportPool(name)),
-    run: (script) => guard(() => sandbox.run(script)),
+    run: (script) => guard(() => run(script)),
     reset: (profile) =>
       guard(() => {
-        sandbox = new Sandbox(profile ?? {});
-        files.replace(sandbox);
+        sandbox = freshSandbox(profile ?? {});
+        untouched = true;
+        checkpoints.reset(profile ?? {});
         return { ok: true as const };
       }),
     viewState: (withBlocks = true) => {
@@ -89,8 +131,13 @@ export function createSandboxApi(): SandboxApi {
       }
       return freeCache.series;
     },
-    checkGoals: (ids) => checkGoals(sandbox.machine, ids),
+    checkGoals: (ids) => {
+      idle.postpone();
+      return checkGoals(sandbox.machine, ids);
+    },
+    checkpointInfo: () => checkpoints.info(),
     commandNames: () => {
+      idle.postpone();
       const builtins = (sandbox.shell.interpreter as unknown as { builtins?: Record<string, unknown> }).builtins ?? {};
       return [...new Set([...shellWords, ...Object.keys(builtins), ...Object.keys(buildCommandTable())])].sort();
     },

@@ -1,0 +1,36 @@
+// A 30-command docker session (loop-lvm setup, images, containers writing, deleting and trimming, the tools looking
+// on): the stepping-back test and benchmark walk its timeline.
+
+/** The commands, one timeline step each. */
+export const longSession: string[] = [
+  'sudo systemctl stop docker',
+  "cat > /etc/docker/daemon.json <<'JSON'\n{ \"storage-driver\": \"devicemapper\" }\nJSON",
+  'sudo systemctl start docker',
+  'docker pull ubuntu',
+  'docker pull busybox',
+  'docker run -d --privileged --name web ubuntu sleep infinity',
+  'docker run -d --name box busybox sleep 3600',
+  'docker exec web dd if=/dev/zero of=/big bs=1M count=100',
+  "docker info | grep 'Data Space Used'",
+  'docker exec web rm /big',
+  'docker exec web fstrim /',
+  'sudo dmsetup status',
+  'docker exec box dd if=/dev/zero of=/f bs=1M count=20',
+  'docker ps',
+  'docker stop box',
+  'docker rm box',
+  'docker pull debian',
+  'docker run -d --name db debian sleep infinity',
+  'docker exec db dd if=/dev/zero of=/data bs=1M count=50',
+  'docker exec db ls -l /data',
+  'docker exec db rm /data',
+  'sudo dmsetup ls',
+  'docker pull nginx',
+  'docker run -d --name front nginx sleep infinity',
+  'docker exec front dd if=/dev/zero of=/cache bs=1M count=30',
+  'docker exec front df -h /',
+  "docker info | grep 'Space'",
+  'sudo lsblk',
+  'docker stop db',
+  'sudo ls /var/lib/docker/devicemapper/metadata/',
+];

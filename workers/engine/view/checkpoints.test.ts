@@ -144,9 +144,22 @@ describe('checkpoints', () => {
     const { store } = storeAfter(touches(5));
     store.drain();
     store.reset({});
-    store.ran([{ command: 'touch /f1', output: '', status: 0, step: 0 }, { command: 'touch /x', output: '', status: 0, step: 1 }]);
+    store.ran([
+      { command: 'touch /f1', output: '', status: 0, step: 0 },
+      { command: 'touch /x', output: '', status: 0, step: 1 },
+    ]);
     store.slice();
     expect(store.info().kept).toEqual([1]);
+  });
+
+  it('skips a prefix whose replay fails inside the engine, without throwing to the caller', () => {
+    const store = new Checkpoints(() => {
+      throw new Error('engine bug');
+    });
+    store.reset({});
+    store.ran(touches(3).map((command, step) => ({ command, step, output: '', status: 0 })));
+    expect(store.slice()).toBe(false);
+    expect(store.info()).toMatchObject({ kept: [], building: null });
   });
 
   it('drops everything on clear', () => {

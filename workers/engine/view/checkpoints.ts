@@ -135,23 +135,42 @@ export class Checkpoints {
     const start = this.now();
     this.prune();
     do {
-      if (!this.build) {
-        const target = this.nextTarget();
-        if (target === undefined) return false;
-        this.build = this.startBuild(target);
-        continue;
-      }
-      const b = this.build;
-      if (b.next < b.commands.length) {
-        const e = b.sandbox.shell.runCommand(b.commands[b.next++]);
-        if (e) b.entries.push(e);
-      }
-      if (b.next >= b.commands.length) {
-        this.store({ key: b.key, profile: b.profile, sandbox: b.sandbox, entries: b.entries });
+      try {
+        if (!this.step()) return false;
+      } catch {
+        // An engine bug while replaying in the background must not reach the UI as a crash: skip that prefix.
+        if (this.build) this.unbuildable.add(this.build.key.join('\n'));
         this.build = undefined;
       }
     } while (this.now() - start < this.sliceMs);
     return this.build !== undefined || this.nextTarget() !== undefined;
+  }
+
+  // One unit of building: starts the most wanted missing checkpoint or runs one command of the one under way;
+  // false when nothing is left to build.
+  private step(): boolean {
+    if (!this.build) {
+      const target = this.nextTarget();
+      if (target === undefined) return false;
+      const key = this.applied.slice(0, target).join('\n');
+      try {
+        this.build = this.startBuild(target);
+      } catch (e) {
+        this.unbuildable.add(key);
+        throw e;
+      }
+      return true;
+    }
+    const b = this.build;
+    if (b.next < b.commands.length) {
+      const e = b.sandbox.shell.runCommand(b.commands[b.next++]);
+      if (e) b.entries.push(e);
+    }
+    if (b.next >= b.commands.length) {
+      this.store({ key: b.key, profile: b.profile, sandbox: b.sandbox, entries: b.entries });
+      this.build = undefined;
+    }
+    return true;
   }
 
   /** Builds every wanted checkpoint now (tests, and callers with time to spare). */
@@ -185,7 +204,9 @@ export class Checkpoints {
   // The most wanted prefix length with no checkpoint yet.
   private nextTarget(): number | undefined {
     if (!this.applied.length) return undefined;
-    const have = new Set(this.kept.filter((c) => c.profile === this.profile && startsWith(this.applied, c.key)).map((c) => c.key.length));
+    const have = new Set(
+      this.kept.filter((c) => c.profile === this.profile && startsWith(this.applied, c.key)).map((c) => c.key.length),
+    );
     return this.wanted().find((n) => !have.has(n) && !this.unbuildable.has(this.applied.slice(0, n).join('\n')));
   }
 
@@ -194,11 +215,25 @@ export class Checkpoints {
     const key = this.applied.slice(0, n);
     const script = key.join('\n');
     const parsed = parseScript(script);
-    if (!parsed.ok || !startsWith(parsed.commands.map((c) => c.text), key) || parsed.commands.length !== n) {
+    if (
+      !parsed.ok ||
+      !startsWith(
+        parsed.commands.map((c) => c.text),
+        key,
+      ) ||
+      parsed.commands.length !== n
+    ) {
       this.unbuildable.add(script);
       return undefined;
     }
-    return { key, profile: this.profile, sandbox: this.fresh(this.profileValue), commands: parsed.commands, next: 0, entries: [] };
+    return {
+      key,
+      profile: this.profile,
+      sandbox: this.fresh(this.profileValue),
+      commands: parsed.commands,
+      next: 0,
+      entries: [],
+    };
   }
 
   // Keeps a finished checkpoint; over the limit, the unwanted one nearest the start goes.

@@ -98,7 +98,8 @@ describe('stepping back through checkpoints', () => {
     api.run('touch /a\ntouch /b\ntouch /c');
     timers.flush();
     expect(api.checkpointInfo().kept).toEqual([1, 2]);
-    const xml = '<superblock uuid="" time="0" transaction="1" flags="0" version="2" data_block_size="128" nr_data_blocks="100">\n</superblock>\n';
+    const xml =
+      '<superblock uuid="" time="0" transaction="1" flags="0" version="2" data_block_size="128" nr_data_blocks="100">\n</superblock>\n';
     api.putBegin('/root/pool.xml');
     api.putChunk(xml);
     expect(api.putEnd()).toMatchObject({ ok: true });

@@ -4,7 +4,7 @@
 /** The commands, one timeline step each. */
 export const longSession: string[] = [
   'sudo systemctl stop docker',
-  "cat > /etc/docker/daemon.json <<'JSON'\n{ \"storage-driver\": \"devicemapper\" }\nJSON",
+  'cat > /etc/docker/daemon.json <<\'JSON\'\n{ "storage-driver": "devicemapper" }\nJSON',
   'sudo systemctl start docker',
   'docker pull ubuntu',
   'docker pull busybox',

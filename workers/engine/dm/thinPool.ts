@@ -492,6 +492,11 @@ export class ThinPool {
     return this.queue.length;
   }
 
+  /** How many mappings point at a data block (the space map's reference count). */
+  refCount(dblock: number): number {
+    return this.sm.refcount[dblock] ?? 0;
+  }
+
   /** Reads a block: its mapping, or null when unprovisioned (reads zeros). */
   read(devId: number, vblock: number): BlockRead | null {
     const td = this.devices.get(devId);

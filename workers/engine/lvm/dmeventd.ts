@@ -1,4 +1,5 @@
 // dmeventd and its thin plugin: watches monitored pools, warns above 80%, runs `lvextend --use-policies`.
+import { syslogDate } from '../journal';
 import type { Lvm } from './lvm';
 import type { LogicalVolume, VolumeGroup } from './model';
 import { extendByPolicy } from './lvResize';
@@ -28,15 +29,6 @@ export interface JournalEntry {
   time: number;
   ident: string;
   text: string;
-}
-
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** syslog's "Mar 30 05:12:01" for a Unix time (UTC). */
-export function syslogTime(seconds: number): string {
-  const d = new Date(seconds * 1000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${months[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }
 
 /** The event daemon: started on first registration, one watch per monitored pool, a journal. */
@@ -150,6 +142,6 @@ export class Dmeventd {
   /** The journal as `journalctl -u dm-event.service` prints its entries. */
   journalLines(): string[] {
     const host = this.lvm.profile.hostname;
-    return this.entries.map((e) => `${syslogTime(e.time)} ${host} ${e.ident}: ${e.text}`);
+    return this.entries.map((e) => `${syslogDate(e.time)} ${host} ${e.ident}: ${e.text}`);
   }
 }

@@ -468,33 +468,40 @@ class Parser {
           lit(this.peek(1), true);
           this.pos += 2;
         }
-      } else if (c === "'") {
-        const start = this.pos;
-        const end = this.src.indexOf("'", this.pos + 1);
-        if (end < 0) this.fail('syntax error: unterminated quoted string', start);
-        lit(this.src.slice(this.pos + 1, end), true);
-        this.pos = end + 1;
-      } else if (c === '"') {
-        const start = this.pos;
-        this.pos++;
-        const inner = this.parseQuotedText('dquote', start);
-        if (!inner.length) lit('', true);
-        for (const p of inner) {
-          if (p.kind === 'lit') lit(p.text, true);
-          else parts.push(p);
-        }
-      } else if (c === '$') {
-        const p = this.parseDollar(false);
-        if (p.kind === 'lit') lit(p.text, false);
-        else parts.push(p);
-      } else if (c === '`') {
-        parts.push(this.parseBacktick(false));
-      } else {
+      } else if (!this.quotedPiece(c, false, lit, (p) => parts.push(p))) {
         lit(c, false);
         this.pos++;
       }
     }
     return { parts, ...at };
+  }
+
+  /**
+   * One quoting or expansion piece of a word at `c` (a '…' string unless inside double quotes, a "…" string, a `$`
+   * expansion, a backquote substitution); false when `c` starts none of them.
+   */
+  private quotedPiece(c: string, dquoted: boolean, lit: (text: string, quoted: boolean) => void, push: (p: WordPart) => void): boolean {
+    if (c === "'" && !dquoted) {
+      const end = this.src.indexOf("'", this.pos + 1);
+      if (end < 0) this.fail('syntax error: unterminated quoted string', this.pos);
+      lit(this.src.slice(this.pos + 1, end), true);
+      this.pos = end + 1;
+    } else if (c === '"') {
+      const open = this.pos;
+      this.pos++;
+      const inner = this.parseQuotedText('dquote', open);
+      if (!inner.length) lit('', true);
+      for (const p of inner) {
+        if (p.kind === 'lit') lit(p.text, true);
+        else push(p);
+      }
+    } else if (c === '$') {
+      const p = this.parseDollar(dquoted);
+      if (p.kind === 'lit') lit(p.text, dquoted);
+      else push(p);
+    } else if (c === '`') push(this.parseBacktick(dquoted));
+    else return false;
+    return true;
   }
 
   /** Text of a double-quoted string (ends at `"`) or of a whole unquoted here-document body: only `$`, backquote and `\` are special. */
@@ -611,26 +618,7 @@ class Parser {
       if (c === '\\') {
         if (this.peek(1) !== '\n') lit(this.peek(1), true);
         this.pos += 2;
-      } else if (c === "'" && !dquoted) {
-        const end = this.src.indexOf("'", this.pos + 1);
-        if (end < 0) this.fail('syntax error: unterminated quoted string', this.pos);
-        lit(this.src.slice(this.pos + 1, end), true);
-        this.pos = end + 1;
-      } else if (c === '"') {
-        const open = this.pos;
-        this.pos++;
-        const inner = this.parseQuotedText('dquote', open);
-        if (!inner.length) lit('', true);
-        for (const p of inner) {
-          if (p.kind === 'lit') lit(p.text, true);
-          else parts.push(p);
-        }
-      } else if (c === '$') {
-        const p = this.parseDollar(dquoted);
-        if (p.kind === 'lit') lit(p.text, dquoted);
-        else parts.push(p);
-      } else if (c === '`') parts.push(this.parseBacktick(dquoted));
-      else {
+      } else if (!this.quotedPiece(c, dquoted, lit, (p) => parts.push(p))) {
         if (c === '{') depth++;
         if (c === '}') depth--;
         lit(c, dquoted);

@@ -107,8 +107,7 @@ function simRead(ctx: CommandContext): number {
       lines.push(`block ${hex(v)} (${v}): not provisioned in any device of the chain: the read returns zeros`);
       continue;
     }
-    const refs = t.pool.sm.refcount[r.dblock];
-    const shared = refs !== undefined ? `, reference count ${refs}` : '';
+    const shared = `, reference count ${t.pool.refCount(r.dblock)}`;
     lines.push(`block ${hex(v)} (${v}): provided by ${roleOf(t.chain, r.providedBy)} (dev ${r.providedBy}) -> data block ${hex(r.dblock)} (${r.dblock}) of ${ds.poolName}${shared}`);
   }
   ctx.out(lines.join('\n') + '\n');

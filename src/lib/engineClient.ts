@@ -4,7 +4,11 @@ import type { SandboxApi } from '../../workers/engine/view/sandboxApi';
 
 /** The engine stopped answering (crashed or hung) and was restarted empty; the caller replays. */
 export class EngineRestarted extends Error {
-  constructor(reason: string) {
+  constructor(
+    reason: string,
+    /** Which worker failed (EngineClient.generation when the call was made). */
+    readonly generation = 0,
+  ) {
     super(reason);
     this.name = 'EngineRestarted';
   }
@@ -28,7 +32,10 @@ export class EngineClient {
   private worker!: Worker;
   private api!: RemoteApi;
   private remote!: Comlink.Remote<SandboxApi>;
-  private crashed: ((reason: string) => void)[] = [];
+  // The calls pending on the current worker: each fails with it.
+  private pending = new Set<(reason: string) => void>();
+  /** Counts the workers started: calls pending on one worker that failed restart it once, not once each. */
+  generation = 0;
 
   constructor(
     private makeWorker: () => Worker = defaultWorker,
@@ -41,27 +48,33 @@ export class EngineClient {
   async call<T>(f: (api: RemoteApi) => Promise<T>): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let onCrash: ((r: string) => void) | undefined;
+    const generation = this.generation;
+    const pending = this.pending;
     const watchdog = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new EngineRestarted('timeout')), this.timeoutMs);
-      onCrash = (r) => reject(new EngineRestarted(r));
-      this.crashed.push(onCrash);
+      timer = setTimeout(() => reject(new EngineRestarted('timeout', generation)), this.timeoutMs);
+      onCrash = (r) => reject(new EngineRestarted(r, generation));
+      pending.add(onCrash);
     });
     try {
       return await Promise.race([f(this.api), watchdog]);
     } catch (e) {
-      if (e instanceof EngineRestarted) this.restart();
+      // The first call to see this worker fail replaces it; the others must not kill its successor.
+      if (e instanceof EngineRestarted && generation === this.generation) this.restart();
       throw e;
     } finally {
       clearTimeout(timer);
-      this.crashed = this.crashed.filter((c) => c !== onCrash);
+      if (onCrash) pending.delete(onCrash);
     }
   }
 
   /** Replaces the worker with a fresh one (an empty machine). */
   restart(): void {
+    const orphans = [...this.pending];
     this.remote[Comlink.releaseProxy]();
     this.worker.terminate();
     this.start();
+    // Calls still waiting on the old worker would never be answered: they fail now, not at their timeouts.
+    for (const c of orphans) c('restarted');
   }
 
   /** Stops the worker for good. */
@@ -70,10 +83,12 @@ export class EngineClient {
   }
 
   private start(): void {
+    this.generation++;
     this.worker = this.makeWorker();
+    const pending = (this.pending = new Set());
     this.worker.addEventListener('error', (e) => {
       e.preventDefault();
-      for (const c of this.crashed) c(e.message || 'worker error');
+      for (const c of [...pending]) c(e.message || 'worker error');
     });
     this.remote = Comlink.wrap<SandboxApi>(this.worker);
     this.api = this.remote as unknown as RemoteApi;

@@ -40,7 +40,8 @@ export class Session {
   /** Whether the block map is wanted (it is the heavy part of the view state). */
   wantBlocks = false;
   private queue: Promise<unknown> = Promise.resolve();
-  private recovering = false;
+  // The replay after a restart: which worker generation failed, and when the replay is done.
+  private recovery: { from: number; done: Promise<void> } | undefined;
 
   constructor(private engine: EngineClient = new EngineClient()) {}
 
@@ -147,10 +148,13 @@ export class Session {
 
   /** How a read of a container's block resolves, asked of the engine in turn with the other operations. */
   readPath(container: string, block: number): Promise<ReadPathView | { error: string }> {
-    return this.ask(async () => {
-      const r = await this.engine.call((api) => api.readPath(container, block));
-      return 'internal' in r ? { error: r.internal } : r;
-    }, { error: 'The engine was restarted.' });
+    return this.ask(
+      async () => {
+        const r = await this.engine.call((api) => api.readPath(container, block));
+        return 'internal' in r ? { error: r.internal } : r;
+      },
+      { error: 'The engine was restarted.' },
+    );
   }
 
   /** The mappings that point at a data block of a pool. */
@@ -171,26 +175,32 @@ export class Session {
 
   /** The story replayed on fresh loop-lvm and direct-lvm machines (see the free-behaviour view). */
   freeBehaviour(story: string[]): Promise<FreeSeries[] | { error: string }> {
-    return this.ask(async () => {
-      const r = await this.engine.call((api) => api.freeBehaviour(story));
-      return 'internal' in r ? { error: r.internal } : r;
-    }, { error: 'The engine was restarted.' });
+    return this.ask(
+      async () => {
+        const r = await this.engine.call((api) => api.freeBehaviour(story));
+        return 'internal' in r ? { error: r.internal } : r;
+      },
+      { error: 'The engine was restarted.' },
+    );
   }
 
   /** Lesson goals checked on the machine, queued behind the operations before it, with the step they were checked at. */
   checkGoals(ids: string[]): Promise<GoalResults> {
     const open = Object.fromEntries(ids.map((id) => [id, false]));
-    return this.ask(async () => {
-      const at = { timeline: this.commands, step: this.cursor };
-      try {
-        const met = ids.length ? await this.engine.call((api) => api.checkGoals(ids)) : {};
-        return { met, ...at };
-      } catch (e) {
-        // A failing check (an engine bug) reports the goals as open; a restart is the queue's to handle.
-        if (e instanceof EngineRestarted) throw e;
-        return { met: open, ...at };
-      }
-    }, { met: open, timeline: [], step: -1 });
+    return this.ask(
+      async () => {
+        const at = { timeline: this.commands, step: this.cursor };
+        try {
+          const met = ids.length ? await this.engine.call((api) => api.checkGoals(ids)) : {};
+          return { met, ...at };
+        } catch (e) {
+          // A failing check (an engine bug) reports the goals as open; a restart is the queue's to handle.
+          if (e instanceof EngineRestarted) throw e;
+          return { met: open, ...at };
+        }
+      },
+      { met: open, timeline: [], step: -1 },
+    );
   }
 
   /** Fetches the view state (with the block map only when a view needs it). */
@@ -226,8 +236,7 @@ export class Session {
           const read = e.status === 0 ? simReadOf(e.command) : null;
           if (read) this.lastRead = read;
         }
-      }
-      else if ('internal' in r) this.notice(t('engineError', { message: r.internal }), true);
+      } else if ('internal' in r) this.notice(t('engineError', { message: r.internal }), true);
       else this.notice(t('parseError', { line: r.error.line, col: r.error.col, message: r.error.message }), true);
       return r;
     } catch (e) {
@@ -238,22 +247,26 @@ export class Session {
     }
   }
 
-  // After a crash or hang the worker is new and empty: replay what was applied.
+  // After a crash or hang the worker is new and empty: replay what was applied (once, however many calls saw it fail).
   private async recover(e: unknown): Promise<void> {
     if (!(e instanceof EngineRestarted)) throw e;
-    const step = this.cursor;
-    if (this.recovering) {
+    if (this.recovery?.from === e.generation) return this.recovery.done;
+    if (this.recovery) {
       // The replay itself brought the engine down: stop at an empty machine rather than loop.
       this.cursor = 0;
       return;
     }
-    this.recovering = true;
-    try {
-      await this.replayTo(step);
-    } finally {
-      this.recovering = false;
-    }
-    this.notice(t('engineRestarted', { step: this.cursor }), true);
+    const step = this.cursor;
+    const done = (async () => {
+      try {
+        await this.replayTo(step);
+      } finally {
+        this.recovery = undefined;
+      }
+      this.notice(t('engineRestarted', { step: this.cursor }), true);
+    })();
+    this.recovery = { from: e.generation, done };
+    return done;
   }
 
   // A question to the engine, queued behind the operations before it; `fallback` when the engine had to restart.

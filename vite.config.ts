@@ -16,15 +16,25 @@ function devCsp(): Plugin {
   };
 }
 
-// In the worker bundle the thin_* tools and the XML upload path are stand-ins that load the real modules on first use:
-// the first page load stays within its JS budget. Node (tests, CLI) keeps the direct imports.
-function lazyThinTools(): Plugin {
+// In the worker bundle the thin_* tools, the lvm commands, grep/awk/sed and the XML upload path are stand-ins that load
+// the real modules on first use: the first page load stays within its JS budget. Node (tests, CLI) keeps the direct imports.
+function lazyLayers(): Plugin {
   const redirects: [string, string, string][] = [
-    ['/workers/engine/shell/commandTable.ts', '../thintools/commands/index', './workers/engine/thintools/lazy/commands.ts'],
-    ['/workers/engine/view/sandboxApi.ts', '../thintools/commands/fileTransfer', './workers/engine/thintools/lazy/fileTransfer.ts'],
+    ['/workers/engine/shell/commandTable.ts', './commands/textTools', './workers/engine/shell/lazy/textTools.ts'],
+    ['/workers/engine/shell/commandTable.ts', '../lvm/commands/index', './workers/engine/lvm/lazy/commands.ts'],
+    [
+      '/workers/engine/shell/commandTable.ts',
+      '../thintools/commands/index',
+      './workers/engine/thintools/lazy/commands.ts',
+    ],
+    [
+      '/workers/engine/view/sandboxApi.ts',
+      '../thintools/commands/fileTransfer',
+      './workers/engine/thintools/lazy/fileTransfer.ts',
+    ],
   ];
   return {
-    name: 'dm-sandbox-lazy-thintools',
+    name: 'dm-sandbox-lazy-layers',
     enforce: 'pre',
     resolveId(source, importer) {
       const hit = redirects.find(([from, spec]) => importer?.endsWith(from) && source === spec);
@@ -37,7 +47,7 @@ export default defineConfig({
   // Relative asset URLs: the built site works from any static host and sub-path.
   base: './',
   plugins: [svelte(), devCsp(), serviceWorker()],
-  worker: { format: 'es', plugins: () => [lazyThinTools()] },
+  worker: { format: 'es', plugins: () => [lazyLayers()] },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -2,6 +2,7 @@
 import type { CommandTable } from './types';
 import { simCommand, type SimTable } from './sim';
 import * as shellLayer from './commands/index';
+import * as textLayer from './commands/textTools';
 import * as hostLayer from '../host/commands/index';
 import * as dmLayer from '../dm/commands/index';
 import * as lvmLayer from '../lvm/commands/index';
@@ -11,7 +12,7 @@ import * as fsLayer from '../fs/commands/index';
 
 type LayerModule = { commands: CommandTable; simCommands?: SimTable };
 
-const layers: LayerModule[] = [shellLayer, hostLayer, dmLayer, lvmLayer, dockerLayer, thinLayer, fsLayer];
+const layers: LayerModule[] = [shellLayer, textLayer, hostLayer, dmLayer, lvmLayer, dockerLayer, thinLayer, fsLayer];
 
 /** All commands of all layers; later layers do not override earlier names. */
 export function buildCommandTable(): CommandTable {

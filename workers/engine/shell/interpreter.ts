@@ -623,7 +623,8 @@ export class Interpreter {
     for (const [k, v] of assigns) env[k] = v;
     try {
       return handler({ argv: [name.includes('/') && !this.table[name] ? bare : name, ...argv.slice(1)], stdin: io.stdin.rest(), out: io.out, err: io.err, env, cwd: this.cwd, machine: this.machine,
-        exec: (a, stdin) => this.dispatch(a, { stdin: new Input(stdin), out: io.out, err: io.err }, []) });
+        exec: (a, stdin) => this.dispatch(a, { stdin: new Input(stdin), out: io.out, err: io.err }, []),
+        pathOf: (n) => (this.table[n] ? this.binPath(n) : undefined) });
     } catch (e) {
       if (e instanceof ExitSignal || e instanceof Abort || e instanceof LoopSignal || e instanceof LoopBudgetExceeded) throw e;
       io.err(`${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

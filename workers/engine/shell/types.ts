@@ -13,6 +13,8 @@ export interface CommandContext {
   machine: Machine;
   /** Runs another command with this one's output streams (xargs, docker exec); returns its status. */
   exec?: (argv: string[], stdin: string) => number;
+  /** Where the shell would find command `name` (`/usr/sbin/lvs`), or undefined when it has none (`which`). */
+  pathOf?: (name: string) => string | undefined;
 }
 
 /** A command: returns its exit status (0 success, as the real tool). Never throws for user errors. */

@@ -2,7 +2,7 @@
 import type { Machine } from '../../machine';
 import { goDecode, toPlain, type DirectLvmConfig, type DmOptions } from '../config';
 import { failed } from '../../host/errno';
-import { diskscan } from '../../lvm/display';
+import { diskscan } from '../../lvm/diskscan';
 import { pvcreate } from '../../lvm/pvOps';
 import { vgcreate } from '../../lvm/vgOps';
 import { lvcreate } from '../../lvm/lvCreate';

@@ -1,7 +1,8 @@
 // pvdisplay, vgdisplay, lvdisplay and lvmdiskscan.
 import type { CommandHandler } from '../../shell/types';
 import { commonOptions, parseArgs, parseFailure } from './args';
-import { diskscan, lvBlock, pvBlock, pvsInOrder, vgBlock } from '../display';
+import { lvBlock, pvBlock, pvsInOrder, vgBlock } from '../display';
+import { diskscan } from '../diskscan';
 import { isHidden } from '../model';
 
 const displayOptions = [...commonOptions, { long: 'all', short: 'a', value: false }, { long: 'maps', short: 'm', value: false }, { long: 'short', short: 's', value: false }];

@@ -39,7 +39,7 @@ function runReport<R>(
     return 5;
   }
   const r = rows(p.positional, p.opts.has('all'));
-  let status = 0;
+  const status = 0;
   let list: R[];
   if ('error' in r) {
     for (const e of r.error) ctx.err(`  ${e}\n`);

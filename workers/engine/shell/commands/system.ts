@@ -36,11 +36,21 @@ function date(ctx: CommandContext): number {
 }
 
 function uname(ctx: CommandContext): number {
-  const p = parseOpts(ctx, { flags: 'asnrvmpio', long: { all: 'a', 'kernel-release': 'r', 'kernel-name': 's', nodename: 'n', machine: 'm' } });
+  const p = parseOpts(ctx, {
+    flags: 'asnrvmpio',
+    long: { all: 'a', 'kernel-release': 'r', 'kernel-name': 's', nodename: 'n', machine: 'm' },
+  });
   if (typeof p === 'number') return p;
   const pr = ctx.machine.profile;
   const f: Record<string, string> = {
-    s: 'Linux', n: pr.hostname, r: pr.kernelVersion, v: '#1 SMP Wed Oct 19 11:24:13 EDT 2016', m: 'x86_64', p: 'x86_64', i: 'x86_64', o: 'GNU/Linux',
+    s: 'Linux',
+    n: pr.hostname,
+    r: pr.kernelVersion,
+    v: '#1 SMP Wed Oct 19 11:24:13 EDT 2016',
+    m: 'x86_64',
+    p: 'x86_64',
+    i: 'x86_64',
+    o: 'GNU/Linux',
   };
   const keys = 'a' in p.opts ? [...'snrvmpio'] : [...'snrvmpio'].filter((k) => k in p.opts);
   ctx.out((keys.length ? keys : ['s']).map((k) => f[k]).join(' ') + '\n');
@@ -51,7 +61,8 @@ function id(ctx: CommandContext): number {
   const a = ctx.argv.slice(1);
   if (a.includes('-u')) ctx.out('0\n');
   else if (a.includes('-un') || a.includes('-nu')) ctx.out('root\n');
-  else ctx.out('uid=0(root) gid=0(root) groups=0(root) context=unconfined_u:unconfined_r:unconfined_t:s0-s0:c0.c1023\n');
+  else
+    ctx.out('uid=0(root) gid=0(root) groups=0(root) context=unconfined_u:unconfined_r:unconfined_t:s0-s0:c0.c1023\n');
   return 0;
 }
 
@@ -61,18 +72,20 @@ function env(ctx: CommandContext): number {
     while (a.length && /^[A-Za-z_]\w*=/.test(a[0])) a.shift();
     if (a.length) return ctx.exec(a, ctx.stdin);
   }
-  ctx.out(Object.entries(ctx.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+  ctx.out(
+    Object.entries(ctx.env)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  );
   return 0;
 }
 
-function which(ctx: CommandContext, table: () => CommandTable): number {
+function which(ctx: CommandContext): number {
   let st = 0;
   for (const n of ctx.argv.slice(1)) {
-    const t = table();
-    if (t[n] && !['cd', 'export'].includes(n)) {
-      const sbin = /^(losetup|blockdev|dmsetup|lv\w+|pv\w+|vg\w+|lvm|blkid|fstrim|thin_\w+|mkfs\.\w+|xfs_growfs|resize2fs|lvmdiskscan|dmeventd)$/.test(n);
-      ctx.out(`${sbin ? '/usr/sbin' : '/usr/bin'}/${n}\n`);
-    } else {
+    const path = ctx.pathOf?.(n);
+    if (path) ctx.out(`${path}\n`);
+    else {
       ctx.err(`/usr/bin/which: no ${n} in (${ctx.env.PATH ?? ''})\n`);
       st = 1;
     }
@@ -80,27 +93,25 @@ function which(ctx: CommandContext, table: () => CommandTable): number {
   return st;
 }
 
-/** Builds the system commands; `which` looks names up in the final table. */
-export function systemCommands(table: () => CommandTable): CommandTable {
-  return {
-    sleep,
-    date,
-    uname,
-    id,
-    env,
-    printenv: (ctx) => {
-      const names = ctx.argv.slice(1);
-      if (!names.length) return env(ctx);
-      let st = 0;
-      for (const n of names) {
-        if (ctx.env[n] !== undefined) ctx.out(ctx.env[n] + '\n');
-        else st = 1;
-      }
-      return st;
-    },
-    hostname: (ctx) => (ctx.out(ctx.machine.profile.hostname + '\n'), 0),
-    whoami: (ctx) => (ctx.out('root\n'), 0),
-    clear: (ctx) => (ctx.out('\x1b[H\x1b[2J'), 0),
-    which: (ctx) => which(ctx, table),
-  };
-}
+/** The system commands; `which` asks the shell where a command lives. */
+export const systemCommands: CommandTable = {
+  sleep,
+  date,
+  uname,
+  id,
+  env,
+  printenv: (ctx) => {
+    const names = ctx.argv.slice(1);
+    if (!names.length) return env(ctx);
+    let st = 0;
+    for (const n of names) {
+      if (ctx.env[n] !== undefined) ctx.out(ctx.env[n] + '\n');
+      else st = 1;
+    }
+    return st;
+  },
+  hostname: (ctx) => (ctx.out(ctx.machine.profile.hostname + '\n'), 0),
+  whoami: (ctx) => (ctx.out('root\n'), 0),
+  clear: (ctx) => (ctx.out('\x1b[H\x1b[2J'), 0),
+  which,
+};

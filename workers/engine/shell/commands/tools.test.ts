@@ -94,3 +94,18 @@ describe('basename and dirname', () => {
     expect(last('dirname')).toEqual({ output: "dirname: missing operand\nTry 'dirname --help' for more information.\n", status: 1 });
   });
 });
+
+describe('which', () => {
+  it('finds every layer’s commands, sbin tools under /usr/sbin', () => {
+    expect(last('which lvs dmsetup awk docker')).toEqual({
+      output: '/usr/sbin/lvs\n/usr/sbin/dmsetup\n/usr/bin/awk\n/usr/bin/docker\n',
+      status: 0,
+    });
+  });
+  it('says so for a name the shell cannot find, with status 1', () => {
+    const r = last('which ls nosuchtool');
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('/usr/bin/ls\n');
+    expect(r.output).toContain('/usr/bin/which: no nosuchtool in (');
+  });
+});

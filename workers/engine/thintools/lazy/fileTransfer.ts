@@ -16,7 +16,8 @@ export function createFileTransfer(current: () => Sandbox, maxChars?: number): R
     return real;
   };
   const later = <K extends keyof FileTransferApi>(k: K) =>
-    (async (...args: unknown[]) => ((await get())[k] as (...a: unknown[]) => unknown)(...args)) as unknown as FileTransferApi[K];
+    (async (...args: unknown[]) =>
+      ((await get())[k] as (...a: unknown[]) => unknown)(...args)) as unknown as FileTransferApi[K];
   return {
     putBegin: later('putBegin'),
     putChunk: later('putChunk'),

@@ -1,4 +1,6 @@
 // The worker loads the thin_* tools on first use, so the first page load does not carry them.
+import { registerLazy } from '../../shell/lazyLayers';
+
 type Tools = typeof import('../commands/index');
 type Transfer = typeof import('../commands/fileTransfer');
 
@@ -24,3 +26,5 @@ export function loaded(): { tools: Tools; transfer: Transfer } | undefined {
 export function needsThinTools(script: string): boolean {
   return /\bthin_[a-z_]+|import-pool/.test(script);
 }
+
+registerLazy({ mentionedIn: needsThinTools, load: loadThinTools });

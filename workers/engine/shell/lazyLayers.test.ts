@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadLazyFor, wordsRe } from './lazyLayers';
+import type { CommandContext } from './types';
+import { Machine } from '../machine';
+import * as realText from './commands/textTools';
+import * as lazyText from './lazy/textTools';
+import * as realLvm from '../lvm/commands/index';
+import * as lazyLvm from '../lvm/lazy/commands';
+import * as realThin from '../thintools/commands/index';
+import * as lazyThin from '../thintools/lazy/commands';
+
+const names = (t: object) => Object.keys(t).sort();
+
+describe('lazy command layers (the worker bundle’s stand-ins)', () => {
+  it('stand for exactly the commands of the real layers', () => {
+    expect(names(lazyText.commands)).toEqual(names(realText.commands));
+    expect(names(lazyLvm.commands)).toEqual(names(realLvm.commands));
+    expect(names(lazyThin.commands)).toEqual(names(realThin.commands));
+    expect(names(lazyThin.simCommands)).toEqual(names(realThin.simCommands ?? {}));
+  });
+
+  it('see a command named anywhere in a script, as a whole word only', () => {
+    const re = wordsRe(['awk', 'apt-get', 'lvs']);
+    expect(re.test("docker info | awk '/Pool Name/ {print $3}'")).toBe(true);
+    expect(re.test('n=$(lvs --noheadings)')).toBe(true);
+    expect(re.test('sudo /usr/bin/awk 1 f')).toBe(true);
+    expect(re.test('apt-get install -y thin-provisioning-tools')).toBe(true);
+    expect(re.test('gawk 1; lvs-old; awk.sh; apt-getter')).toBe(false);
+  });
+
+  it('a stand-in run before loading says so and fails; after loading it is the real command', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const ctx = (argv: string[]): CommandContext => ({
+      argv,
+      stdin: 'a b\nc d\n',
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      env: {},
+      cwd: '/',
+      machine: new Machine(),
+    });
+    expect(lazyText.commands.sed(ctx(['sed', 's/a/x/']))).toBe(1);
+    expect(err.join('')).toBe('sed: the text tools are still loading; run the command again\n');
+    await loadLazyFor('echo hi | sed s/h/j/');
+    expect(lazyText.commands.awk(ctx(['awk', '{print $2}']))).toBe(0);
+    expect(out.join('')).toBe('b\nd\n');
+  });
+});

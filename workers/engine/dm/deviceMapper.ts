@@ -244,7 +244,7 @@ export class DeviceMapper {
   }
 
   private register(name: string, uuid: string, minor: number, opts: CreateOptions): DmDevice {
-    const dm = this;
+    const io = (offset: number, length: number, discard: boolean) => this.io(d, discard, offset, length);
     const d: DmDevice = {
       name,
       uuid,
@@ -270,12 +270,8 @@ export class DeviceMapper {
         ro: !!opts.readOnly,
         slaves: [],
         storageId: opts.storageId ?? (uuid ? `dm-uuid:${uuid}` : `dm:${name}`),
-        write(offset: number, length: number): string | null {
-          return dm.io(d, false, offset, length);
-        },
-        discard(offset: number, length: number): void {
-          dm.io(d, true, offset, length);
-        },
+        write: (offset: number, length: number): string | null => io(offset, length, false),
+        discard: (offset: number, length: number): void => void io(offset, length, true),
       },
     };
     this.devices.set(name, d);

@@ -158,7 +158,7 @@ export class MappingTree {
 
   /** Inserts a new key (absent) with its value; splits a full leaf in two halves as the kernel's btree does. */
   insert(c: TreeCounters, key: number, dblock: number, time: number): void {
-    let li = this.leafIndex(key);
+    const li = this.leafIndex(key);
     let l = this.writableLeaf(c, li);
     if (l.n === MAPPING_LEAF_MAX) {
       const right = new MappingLeaf();
@@ -171,10 +171,7 @@ export class MappingTree {
       this.leaves.splice(li + 1, 0, right);
       this.seps.splice(li + 1, 0, right.e[0]);
       this.relevel(c);
-      if (key >= right.e[0]) {
-        li++;
-        l = right;
-      }
+      if (key >= right.e[0]) l = right;
     }
     const pos = -l.search(key) - 1;
     const e = l.e;

@@ -74,7 +74,7 @@ describe('dmsetup', () => {
     run('suspend', POOL);
     run('reload', POOL, '--table', TABLE);
     const lines = run('info', '-c', POOL).out.split('\n');
-    expect(lines[0]).toMatch(/^Name {22}Maj Min Stat Open Targ Event  UUID/);
+    expect(lines[0]).toMatch(/^Name {22}Maj Min Stat Open Targ Event {2}UUID/);
     expect(lines[1]).toMatch(new RegExp(`^${POOL} 253   0 LIsw    0    1      0 `));
   });
 

@@ -158,7 +158,7 @@ export class DeviceSet {
       if (err) return `devmapper: Unable to create loopback file ${path}: ${err.errno}`;
       const node = this.vfs.lookup(path);
       if (!failed(node)) node.mode = 0o600;
-      return false || true;
+      return true;
     }
     if (st.size < size) {
       const err = this.vfs.truncate(path, size, false);

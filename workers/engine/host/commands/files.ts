@@ -14,7 +14,7 @@ function truncate(ctx: CommandContext): number {
     return 1;
   }
   if (!p.args.length) return missingOperand(ctx, 'file operand');
-  let size = 0;
+  let size: number;
   let op = '';
   if (p.opts.s !== undefined) {
     const r = parseCoreutilsSize(p.opts.s);

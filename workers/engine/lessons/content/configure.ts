@@ -1,6 +1,6 @@
 // Lessons of the seed's sections 1 and 2: prerequisites, loop-lvm, direct-lvm by Docker and by hand.
 import { tx, type Lesson } from '../types';
-import { directLvmConvert, directLvmDocker, directLvmLvs, directLvmProfile, directLvmPv, loopLvm } from './scripts';
+import { directLvmConvert, directLvmDocker, directLvmLvs, directLvmProfile, directLvmPv } from './scripts';
 
 /** Section 1: what runs now, and saving images before switching drivers. */
 export const prerequisites: Lesson = {

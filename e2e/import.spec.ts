@@ -3,7 +3,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openWatched, screen } from './helpers';
+import { openWatched, screen, typeCommand } from './helpers';
 
 /** A Docker-like dump: a base device and snapshots sharing two blocks of three, `mappings` block mappings in all. */
 function bigDump(mappings: number): { xml: string; used: number; total: number } {
@@ -134,4 +134,28 @@ test('after a reload the replayed import finds its file again and the pool is ba
   await expect(page.getByTestId('gauge-kept')).toContainText(`data ${used} of 262144 blocks used`);
   await expect(screen(page)).not.toContainText('No such file');
   expect(errors).toEqual([]);
+});
+
+test('after a worker crash the replayed import finds its file again and the pool is back', async ({ page }) => {
+  await openWatched(page);
+  const { xml, used } = bigDump(400);
+  await page.getByTestId('import-input').setInputFiles({ name: 'kept.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+  await expect(page.getByTestId('import-status')).toContainText('Imported kept.xml as pool kept');
+  const worker = page.workers().find((w) => w.url().includes('sandbox.worker'))!;
+  // The next answer is never sent: the worker throws instead, as an engine bug escaping the API would.
+  await worker.evaluate(() => {
+    self.postMessage = () => {
+      setTimeout(() => {
+        throw new Error('engine crashed (test)');
+      });
+    };
+  });
+  await typeCommand(page, 'echo lost in the crash');
+  await expect(screen(page).locator('.notice.error').last()).toContainText('restarted and replayed to step 1', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('gauge-kept')).toContainText(`data ${used} of 262144 blocks used`);
+  await expect(screen(page)).not.toContainText('No such file');
+  await typeCommand(page, 'ls -l /root/kept.xml');
+  await expect(screen(page).locator('pre.out').last()).toContainText(`${xml.length}`);
 });

@@ -43,6 +43,9 @@ export class Session {
   // The replay after a restart: which worker generation failed, and when the replay is done.
   private recovery: { from: number; done: Promise<void> } | undefined;
 
+  /** Runs on the fresh worker after a restart, before the replay: what came from outside (imported files) goes back. */
+  beforeReplay: () => Promise<void> = async () => {};
+
   constructor(private engine: EngineClient = new EngineClient()) {}
 
   /** Loads the command names for Tab completion. */
@@ -259,6 +262,7 @@ export class Session {
     const step = this.cursor;
     const done = (async () => {
       try {
+        await this.beforeReplay().catch(() => undefined);
         await this.replayTo(step);
       } finally {
         this.recovery = undefined;

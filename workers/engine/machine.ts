@@ -25,7 +25,7 @@ export class Machine {
     this.journal = new Journal(this.clock, this.profile.hostname, this.profile.bootTime);
     this.host = new Host(this.events, this.profile, this.clock);
     this.dm = new DeviceMapper(this.events, this.host);
-    this.lvm = new Lvm(this.events, this.host, this.dm, this.profile);
+    this.lvm = new Lvm(this.events, this.host, this.dm, this.profile, this.journal);
     this.docker = new Docker(this);
   }
 }

@@ -13,6 +13,29 @@ function fill(s: Sandbox, fraction: number): void {
   s.machine.host.blockDevices.resolve('/dev/mapper/thin0')!.write(0, Math.ceil(total * fraction) * 512 * 1024);
 }
 
+describe('dmeventd in the journal', () => {
+  it('journalctl without -u interleaves dm-event.service and docker.service records in time order', () => {
+    const s = sandboxWith();
+    runSeedSetup(s);
+    sh(s, 'vgextend docker /dev/xvdg');
+    sh(s, 'lvchange --monitor y docker/thinpool');
+    sh(s, 'systemctl restart docker');
+    fill(s, 0.81);
+    s.machine.lvm.poll();
+    const lines = sh(s, 'journalctl --no-pager').output.trimEnd().split('\n');
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+    const monitoring = at(/dmeventd\[\d+\]: Monitoring thin pool docker-thinpool\.$/);
+    // The restart's dockerd records (the boot's come first of all).
+    const dockerd = at(/dockerd\[\d+\]: .*Processing signal 'terminated'/);
+    const warning = at(/dmeventd\[\d+\]: WARNING: Thin pool docker-thinpool data is now 81\.00% full\.$/);
+    expect(monitoring).toBeGreaterThan(0);
+    expect(dockerd).toBeGreaterThan(monitoring);
+    expect(warning).toBeGreaterThan(dockerd);
+    // -u keeps to one unit.
+    expect(sh(s, 'journalctl -u dm-event.service --no-pager').output).not.toMatch(/ dockerd\[/);
+  });
+});
+
 describe('dmeventd autoextend', () => {
   it('extends the pool data by 20% (4864 extents) at 81% with the 80/20 profile', () => {
     const s = sandboxWith();
@@ -22,9 +45,11 @@ describe('dmeventd autoextend', () => {
     fill(s, 0.81);
     s.machine.lvm.poll();
     expect(sh(s, 'lvs -a --noheadings -o lv_size docker/thinpool_tdata').output.trim()).toBe('114.00g');
-    const journal = s.machine.lvm.journal('dm-event.service').join('\n');
+    const journal = sh(s, 'journalctl -u dm-event.service').output;
     expect(journal).toContain('WARNING: Thin pool docker-thinpool data is now 81.00% full.');
-    expect(journal).toContain('Size of logical volume docker/thinpool_tdata changed from 95.00 GiB (24319 extents) to 114.00 GiB (29183 extents).');
+    expect(journal).toContain(
+      'Size of logical volume docker/thinpool_tdata changed from 95.00 GiB (24319 extents) to 114.00 GiB (29183 extents).',
+    );
   });
   it('logs the failure when the VG lacks free extents', () => {
     const s = sandboxWith();
@@ -32,8 +57,12 @@ describe('dmeventd autoextend', () => {
     sh(s, 'lvchange --monitor y docker/thinpool');
     fill(s, 0.81);
     s.machine.lvm.poll();
-    const journal = s.machine.lvm.journal('dm-event.service');
-    expect(journal.some((l) => l.endsWith('dmeventd[600]: Insufficient free space: 4864 extents needed, but only 770 available'))).toBe(true);
+    const journal = sh(s, 'journalctl -u dm-event.service --no-pager').output.trimEnd().split('\n');
+    expect(
+      journal.some((l) =>
+        l.endsWith('dmeventd[600]: Insufficient free space: 4864 extents needed, but only 770 available'),
+      ),
+    ).toBe(true);
     expect(journal[journal.length - 1]).toMatch(/dmeventd\[\d+\]: Failed to extend thin pool docker-thinpool\.$/);
   });
   it('does nothing for an unmonitored pool', () => {

@@ -1,5 +1,4 @@
 // dmeventd and its thin plugin: watches monitored pools, warns above 80%, runs `lvextend --use-policies`.
-import { syslogDate } from '../journal';
 import type { Lvm } from './lvm';
 import type { LogicalVolume, VolumeGroup } from './model';
 import { extendByPolicy } from './lvResize';
@@ -24,16 +23,10 @@ interface PoolWatch {
   knownMeta: number;
 }
 
-/** One journal entry of dm-event.service. */
-export interface JournalEntry {
-  time: number;
-  ident: string;
-  text: string;
-}
-
 /** The event daemon: started on first registration, one watch per monitored pool, a journal. */
 export class Dmeventd {
-  readonly entries: JournalEntry[] = [];
+  // Records written, for deterministic pids.
+  private logged = 0;
   private readonly watches = new Map<string, PoolWatch>();
   private running = false;
   private pid = 0;
@@ -43,14 +36,15 @@ export class Dmeventd {
   constructor(private readonly lvm: Lvm) {}
 
   private log(text: string, ident = `dmeventd[${this.pid}]`): void {
-    this.entries.push({ time: this.lvm.now(), ident, text });
+    this.logged++;
+    this.lvm.journal.log('dm-event.service', ident, text);
   }
 
   private start(): void {
     if (this.running) return;
     this.running = true;
     // Deterministic pids: one per daemon start.
-    this.pid = 600 + this.boots * 37 + (this.entries.length % 7);
+    this.pid = 600 + this.boots * 37 + (this.logged % 7);
     this.boots++;
     this.log('Starting Device-mapper event daemon...', 'systemd[1]');
     this.log('Started Device-mapper event daemon.', 'systemd[1]');
@@ -70,7 +64,17 @@ export class Dmeventd {
   register(vg: VolumeGroup, lv: LogicalVolume): void {
     this.start();
     const name = this.lvm.dmName(vg, lv);
-    this.watches.set(name, { vg: vg.name, lv: lv.name, dataStep: 0, metaStep: 0, dataWarned: false, metaWarned: false, fails: 0, knownData: 0, knownMeta: 0 });
+    this.watches.set(name, {
+      vg: vg.name,
+      lv: lv.name,
+      dataStep: 0,
+      metaStep: 0,
+      dataWarned: false,
+      metaWarned: false,
+      fails: 0,
+      knownData: 0,
+      knownMeta: 0,
+    });
     lv.monitored = true;
     this.log(`Monitoring thin pool ${name}.`);
   }
@@ -137,11 +141,5 @@ export class Dmeventd {
       this.log(`WARNING: Dropping monitoring of ${name}. lvm2 command fails too often (${w.fails} times in row).`);
       this.unregister(vg, lv, true);
     }
-  }
-
-  /** The journal as `journalctl -u dm-event.service` prints its entries. */
-  journalLines(): string[] {
-    const host = this.lvm.profile.hostname;
-    return this.entries.map((e) => `${syslogDate(e.time)} ${host} ${e.ident}: ${e.text}`);
   }
 }

@@ -3,6 +3,7 @@ import type { EventLog } from '../events';
 import type { Host } from '../host/host';
 import type { DeviceMapper } from '../dm/deviceMapper';
 import type { HostProfile } from '../profile';
+import type { Journal } from '../journal';
 import { EXTENT_SECTORS } from './extents';
 import { freeExtents } from './allocate';
 import { isHidden, lvExtents, type LogicalVolume, type PhysicalVolume, type VolumeGroup } from './model';
@@ -41,6 +42,8 @@ export class Lvm {
     readonly host: Host,
     readonly dm: DeviceMapper,
     readonly profile: HostProfile,
+    /** The machine's journal: dmeventd writes dm-event.service's records there. */
+    readonly journal: Journal,
   ) {
     this.hostPort = bindHost(host, this.files);
     this.dmPort = bindDm(dm);
@@ -135,7 +138,10 @@ export class Lvm {
   generateLvName(vg: VolumeGroup): string {
     let n = 0;
     const used = new Set(
-      vg.lvs.map((l) => /^lvol(\d+)/.exec(l.name)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1])),
+      vg.lvs
+        .map((l) => /^lvol(\d+)/.exec(l.name))
+        .filter((m): m is RegExpExecArray => !!m)
+        .map((m) => Number(m[1])),
     );
     while (used.has(n)) n++;
     return `lvol${n}`;
@@ -257,7 +263,8 @@ export class Lvm {
     const out = new LvmOutput();
     if (!lv.active) return out;
     const name = this.dmName(vg, lv);
-    if (this.dmPort.openCount(name) > 0) return out.fail(`Logical volume ${vg.name}/${lv.name} is used by another device.`);
+    if (this.dmPort.openCount(name) > 0)
+      return out.fail(`Logical volume ${vg.name}/${lv.name} is used by another device.`);
     if (lv.monitored) this.dmeventd.unregister(vg, lv);
     const r = this.dmPort.remove(name);
     if (!r.ok) return out.fail(r.error);
@@ -327,10 +334,5 @@ export class Lvm {
   /** Lets dmeventd look at monitored pools (call after each write batch or command); may autoextend. */
   poll(): void {
     this.dmeventd.poll();
-  }
-
-  /** journalctl lines of a unit this layer logs to ("dm-event.service"); empty for others. */
-  journal(unit: string): string[] {
-    return unit === 'dm-event.service' || unit === 'dm-event' ? this.dmeventd.journalLines() : [];
   }
 }

@@ -15,7 +15,16 @@ export function journalctlCommand(ctx: CommandContext): number {
     if (a === '-u' || a === '--unit') unit = argv[++i];
     else if (a.startsWith('--unit=')) unit = a.slice(7);
     else if (a === '-n' || a === '--lines') lines = Number(argv[++i]);
-    else if (a === '--no-pager' || a === '-x' || a === '--catalog' || a === '-a' || a === '--all' || a === '-b' || a === '--boot') continue;
+    else if (
+      a === '--no-pager' ||
+      a === '-x' ||
+      a === '--catalog' ||
+      a === '-a' ||
+      a === '--all' ||
+      a === '-b' ||
+      a === '--boot'
+    )
+      continue;
     else if (a === '-r' || a === '--reverse') reverse = true;
     else if (a === '-f' || a === '--follow') follow = true;
     else if (/^-[a-zA-Z]+$/.test(a)) {
@@ -39,12 +48,8 @@ export function journalctlCommand(ctx: CommandContext): number {
   }
   const host = m.profile.hostname;
   const u = unit && !unit.includes('.') ? `${unit}.service` : unit;
-  let out: { time: number; text: string }[] = [];
-  if (!u || u === 'docker.service') out.push(...m.journal.forUnit(u).map((e) => ({ time: e.time, text: formatJournalLine(e, host) })));
-  if (!u || u === 'dm-event.service') {
-    const dm = m.lvm.journal('dm-event.service').map((text) => ({ time: 0, text }));
-    out = u ? dm : [...out, ...dm];
-  }
+  // One journal for every unit, in the order written (the simulated clock never goes back).
+  let out = m.journal.forUnit(u).map((e) => ({ time: e.time, text: formatJournalLine(e, host) }));
   if (follow && lines === undefined) lines = 10;
   if (lines !== undefined && Number.isFinite(lines)) out = out.slice(-lines);
   if (reverse) out.reverse();

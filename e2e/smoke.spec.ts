@@ -17,3 +17,13 @@ test('echo hello prints hello under the command', async ({ page }, info) => {
   await page.screenshot({ path: info.outputPath('terminal.png') });
   expect(errors).toEqual([]);
 });
+
+test('a fresh page already shows the machine: the space view says there is no thin pool yet', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  const errors = await openWatched(page);
+  await expect(page.getByTestId('view-space')).toContainText('No thin pool yet.');
+  await page.getByRole('tab', { name: 'Storage stack' }).click();
+  await expect(page.getByTestId('view-stack')).toContainText('xvdf');
+  expect(errors).toEqual([]);
+});

@@ -48,10 +48,11 @@ export class Session {
 
   constructor(private engine: EngineClient = new EngineClient()) {}
 
-  /** Loads the command names for Tab completion. */
+  /** Loads the command names for Tab completion, and the fresh machine's view (its views are not blank before a command). */
   async init(): Promise<void> {
     await this.serial(async () => {
       this.commandNames = await this.engine.call((api) => api.commandNames());
+      await this.refreshView();
     });
   }
 

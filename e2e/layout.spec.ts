@@ -1,0 +1,69 @@
+// The page fits its screen at every width: no sideways scrolling of the page, the prompt and every view tab reachable,
+// and wide content (the resize commands) scrolls inside its own box.
+import { test, expect, type Page } from '@playwright/test';
+import lz from 'lz-string';
+import { openWatched } from './helpers';
+import { viewNames } from '../src/lib/viewNames';
+
+const { compressToEncodedURIComponent } = lz;
+
+// A short story that fills every view: a loop-lvm pool, a container that wrote a file, a read through its snapshots.
+const story = [
+  'sudo systemctl stop docker',
+  'cat > /etc/docker/daemon.json <<\'JSON\'\n{ "storage-driver": "devicemapper" }\nJSON',
+  'sudo systemctl start docker',
+  'docker run -d --name web ubuntu sleep infinity',
+  'docker exec web sh -c "echo hello > /hello.txt"',
+  'sim read web 0x44f',
+].join('\n');
+
+/** How far the page reaches beyond the right edge of the window (0 when it fits). */
+function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+});
+
+for (const width of [390, 700, 1400]) {
+  test(`at ${width} px wide the page never scrolls sideways and every view tab works`, async ({ page }, info) => {
+    await page.setViewportSize({ width, height: 800 });
+    const errors = await openWatched(page, `/#s=${compressToEncodedURIComponent(story)}`);
+    await expect(page.getByTestId('timeline-position')).toHaveText('step 6 of 6', { timeout: 20_000 });
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+
+    const tabs = page.getByRole('tab');
+    await expect(tabs).toHaveCount(viewNames.length);
+    for (const name of viewNames) {
+      const tab = page.locator(`#tab-${name}`);
+      await tab.click();
+      await expect(tab).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByTestId(`view-${name}`)).toBeVisible();
+      expect(await sidewaysOverflow(page), `view ${name}`).toBeLessThanOrEqual(0);
+    }
+
+    // The resize commands' longest line (dmsetup reload … --table "…") scrolls inside its block.
+    const commands = page.getByTestId('resize-commands');
+    await expect(commands).toContainText('dmsetup reload');
+    const scrolled = await commands.evaluate((pre) => {
+      pre.scrollLeft = pre.scrollWidth;
+      return { left: pre.scrollLeft, right: pre.getBoundingClientRect().right };
+    });
+    if (width < 1400) expect(scrolled.left).toBeGreaterThan(0);
+    expect(scrolled.right).toBeLessThanOrEqual(width);
+
+    // The prompt and the tabs are in the window and take a click (nothing covers them).
+    const input = page.getByTestId('terminal-input');
+    await input.click();
+    await expect(input).toBeFocused();
+    for (const name of viewNames) await page.locator(`#tab-${name}`).click({ trial: true });
+    await page.locator('#tab-space').click();
+    await expect(page.locator('#tab-space')).toBeInViewport();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+
+    await page.screenshot({ path: info.outputPath(`layout-${width}.png`), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+}

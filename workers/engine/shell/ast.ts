@@ -15,6 +15,8 @@ export interface Word {
   parts: WordPart[];
   line: number;
   col: number;
+  /** The word's source text (for `type` printing a function). */
+  src?: string;
 }
 
 /** A redirection: `>`/`>>`/`<` to a file, `n>&m` duplication, or a here-document body. */
@@ -39,19 +41,45 @@ export interface SimpleCommand {
   col: number;
 }
 
-/** What a compound command is made of (bash's `for`, `while`/`until`, `if`, `{ }`, `( )`). */
+/** One `PATTERN|PATTERN) LIST` clause of `case`, with the operator that ends it (`;;` stop, `;&` fall into the next body, `;;&` test the next patterns). */
+export interface CaseItem {
+  patterns: Word[];
+  body: CommandList;
+  end: ';;' | ';&' | ';;&';
+}
+
+/** An expression inside `[[ … ]]`: words are expanded without splitting or globbing. */
+export type CondExpr =
+  | { kind: 'not'; expr: CondExpr }
+  | { kind: 'and' | 'or'; left: CondExpr; right: CondExpr }
+  | { kind: 'unary'; op: string; arg: Word }
+  | { kind: 'binary'; op: string; left: Word; right: Word }
+  | { kind: 'word'; word: Word };
+
+/** What a compound command is made of (bash's `for`, `while`/`until`, `if`, `case`, `[[ ]]`, `{ }`, `( )`). */
 export type CompoundBody =
   | { kind: 'for'; name: string; items: Word[] | null; body: CommandList }
   | { kind: 'while'; until: boolean; cond: CommandList; body: CommandList }
   | { kind: 'if'; clauses: { cond: CommandList; body: CommandList }[]; otherwise: CommandList | null }
+  | { kind: 'case'; word: Word; items: CaseItem[] }
+  | { kind: 'cond'; expr: CondExpr }
   | { kind: 'group'; body: CommandList }
   | { kind: 'subshell'; body: CommandList };
 
 /** A compound command with the redirections written after its closing word. */
 export type CompoundCommand = CompoundBody & { redirects: Redirect[]; line: number; col: number };
 
+/** `name() compound` or `function name compound`: defines a function when it runs. */
+export interface FunctionDef {
+  kind: 'function';
+  name: string;
+  body: CompoundCommand;
+  line: number;
+  col: number;
+}
+
 /** One element of a pipeline. */
-export type Command = SimpleCommand | CompoundCommand;
+export type Command = SimpleCommand | CompoundCommand | FunctionDef;
 
 /** Commands joined by `|` (`!` negates the status). */
 export interface Pipeline {

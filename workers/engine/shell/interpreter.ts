@@ -1,14 +1,38 @@
 // Runs parsed scripts: expansions, pipes, redirections through the host VFS, builtins, and the merged command table.
 import type { Machine } from '../machine';
-import type { AndOr, Command, CommandList, CompoundCommand, Pipeline, Redirect, SimpleCommand, Word, WordPart } from './ast';
-import type { CommandTable } from './types';
+import type {
+  AndOr,
+  CaseItem,
+  Command,
+  CommandList,
+  CompoundCommand,
+  CondExpr,
+  FunctionDef,
+  Pipeline,
+  Redirect,
+  SimpleCommand,
+  Word,
+  WordPart,
+} from './ast';
+import type { CommandContext, CommandTable } from './types';
 import { evalArith } from './arith';
 import { expandGlob, hasGlob } from './glob';
 import { failed, strerror } from '../host/errno';
 import { resolvePath } from '../host/paths';
 import { Input } from './input';
-import { ShellRandom, trimPattern } from './params';
+import { patternRegex, ShellRandom, trimPattern } from './params';
 import { readBuiltin } from './read';
+import {
+  COMMAND_CALL_BUDGET,
+  declareLocals,
+  FUNC_NEST_LIMIT,
+  restoreLocals,
+  ReturnSignal,
+  type CallFrame,
+} from './functions';
+import { CondError, evalCond } from './condEval';
+import { TestEval } from './commands/test';
+import { printFunction } from './printer';
 
 /** Where a command's output goes. */
 type Sink = (text: string) => void;
@@ -33,7 +57,7 @@ class LoopSignal {
   ) {}
 }
 
-/** Ends the whole top-level command when loops together ran too long. */
+/** Ends the whole top-level command when loops together ran too long, or functions nested or called too much. */
 export class LoopBudgetExceeded {
   constructor(
     readonly status: number,
@@ -61,6 +85,16 @@ interface Field {
   started: boolean;
 }
 
+/** How a word expands: to fields (split, globbed), to one string, or to one pattern whose unquoted expansions may match. */
+type ExpandMode = 'fields' | 'string' | 'pattern';
+
+/** A field's text with its quoted characters escaped by `escape` (for patterns and regexes). */
+function escapeQuoted(f: Field, escape: (c: string) => string): string {
+  let out = '';
+  for (let i = 0; i < f.text.length; i++) out += f.mask[i] ? f.text[i] : escape(f.text[i]);
+  return out;
+}
+
 const IFS_WS = /[ \t\n]/;
 
 /** Shell state kept across commands: variables, exported names, cwd, last status, history. */
@@ -74,6 +108,14 @@ export class Interpreter {
   readonly random = new ShellRandom(4242);
   /** Loops currently running (for `break` outside a loop). */
   private loopDepth = 0;
+  /** Defined functions by name. */
+  functions = new Map<string, FunctionDef>();
+  /** Positional parameters ($1…): the running function's arguments, none at top level. */
+  private positional: string[] = [];
+  /** Functions currently running, innermost last. */
+  private frames: CallFrame[] = [];
+  /** Function calls left for the current top-level command. */
+  private callBudget = COMMAND_CALL_BUDGET;
   /** Loop iterations left for the current top-level command. */
   private loopBudget = COMMAND_LOOP_BUDGET;
   /** Table commands dispatched so far (a loop iteration that ran any takes simulated time). */
@@ -110,10 +152,44 @@ export class Interpreter {
       false: () => 1,
       export: (a, io) => this.export(a, io),
       unset: (a) => {
-        for (const n of a.slice(1)) {
-          delete this.env[n];
-          this.exported.delete(n);
+        const only = a[1] === '-f' || a[1] === '-v' ? a[1] : null;
+        for (const n of a.slice(only ? 2 : 1)) {
+          // Without -f or -v, bash unsets the variable, or the function when no such variable exists.
+          if (only === '-f' || (!only && !(n in this.env))) this.functions.delete(n);
+          else {
+            delete this.env[n];
+            this.exported.delete(n);
+          }
         }
+        return 0;
+      },
+      local: (a, io) => {
+        const frame = this.frames[this.frames.length - 1];
+        if (!frame) {
+          io.err('bash: local: can only be used in a function\n');
+          return 1;
+        }
+        return declareLocals(a.slice(1), frame, this.env, (n, v) => this.setVar(n, v), io.err);
+      },
+      return: (a, io) => {
+        if (!this.frames.length) {
+          io.err("bash: return: can only `return' from a function or sourced script\n");
+          return 2;
+        }
+        if (a[1] !== undefined && !/^-?\d+$/.test(a[1])) {
+          io.err(`bash: return: ${a[1]}: numeric argument required\n`);
+          throw new ReturnSignal(2);
+        }
+        throw new ReturnSignal(a[1] === undefined ? this.status : ((Number(a[1]) % 256) + 256) % 256);
+      },
+      shift: (a, io) => {
+        if (a[1] !== undefined && !/^\d+$/.test(a[1])) {
+          io.err(`bash: shift: ${a[1]}: numeric argument required\n`);
+          return 1;
+        }
+        const n = a[1] === undefined ? 1 : Number(a[1]);
+        if (n > this.positional.length) return 1;
+        this.positional = this.positional.slice(n);
         return 0;
       },
       exit: (a, io) => {
@@ -134,7 +210,9 @@ export class Interpreter {
       type: (a, io) => {
         let st = 0;
         for (const n of a.slice(1)) {
-          if (this.builtins[n] || TABLE_BUILTINS.has(n)) io.out(`${n} is a shell builtin\n`);
+          const fn = this.functions.get(n);
+          if (fn) io.out(`${n} is a function\n${printFunction(fn)}\n`);
+          else if (this.builtins[n] || TABLE_BUILTINS.has(n)) io.out(`${n} is a shell builtin\n`);
           else if (this.table[n]) io.out(`${n} is ${this.binPath(n)}\n`);
           else {
             io.err(`bash: type: ${n}: not found\n`);
@@ -149,6 +227,7 @@ export class Interpreter {
   /** Starts a top-level command: a fresh loop budget. */
   beginCommand(): void {
     this.loopBudget = COMMAND_LOOP_BUDGET;
+    this.callBudget = COMMAND_CALL_BUDGET;
   }
 
   /** Assigns a variable (`RANDOM=n` reseeds $RANDOM as in bash). */
@@ -183,14 +262,55 @@ export class Interpreter {
 
   /** Where `which` and `type` say a command lives. */
   binPath(name: string): string {
-    const sbin = ['losetup', 'blockdev', 'dmsetup', 'pvcreate', 'vgcreate', 'lvcreate', 'lvconvert', 'lvchange', 'lvextend', 'lvs', 'pvs', 'vgs',
-      'pvdisplay', 'vgdisplay', 'lvdisplay', 'vgextend', 'lvremove', 'vgremove', 'pvremove', 'lvmdiskscan', 'blkid', 'fstrim', 'thin_dump', 'thin_restore',
-      'thin_ls', 'thin_check', 'thin_delta', 'thin_metadata_size', 'thin_repair', 'thin_rmap', 'thin_trim', 'mkfs.xfs', 'mkfs.ext4', 'xfs_growfs', 'resize2fs', 'fdisk', 'lvm'];
+    const sbin = [
+      'losetup',
+      'blockdev',
+      'dmsetup',
+      'pvcreate',
+      'vgcreate',
+      'lvcreate',
+      'lvconvert',
+      'lvchange',
+      'lvextend',
+      'lvs',
+      'pvs',
+      'vgs',
+      'pvdisplay',
+      'vgdisplay',
+      'lvdisplay',
+      'vgextend',
+      'lvremove',
+      'vgremove',
+      'pvremove',
+      'lvmdiskscan',
+      'blkid',
+      'fstrim',
+      'thin_dump',
+      'thin_restore',
+      'thin_ls',
+      'thin_check',
+      'thin_delta',
+      'thin_metadata_size',
+      'thin_repair',
+      'thin_rmap',
+      'thin_trim',
+      'mkfs.xfs',
+      'mkfs.ext4',
+      'xfs_growfs',
+      'resize2fs',
+      'fdisk',
+      'lvm',
+    ];
     return sbin.includes(name) ? `/usr/sbin/${name}` : `/usr/bin/${name}`;
   }
 
   private cd(argv: string[], io: Io): number {
-    const target = argv[1] === undefined || argv[1] === '~' ? this.env.HOME ?? '/' : argv[1] === '-' ? this.env.OLDPWD ?? this.cwd : argv[1];
+    const target =
+      argv[1] === undefined || argv[1] === '~'
+        ? (this.env.HOME ?? '/')
+        : argv[1] === '-'
+          ? (this.env.OLDPWD ?? this.cwd)
+          : argv[1];
     const abs = resolvePath(this.cwd, target);
     const st = this.machine.host.vfs.stat(abs);
     if (failed(st) || st.kind !== 'dir') {
@@ -256,15 +376,25 @@ export class Interpreter {
 
   /** Runs `fn` with the shell's variables, cwd and loop state restored afterwards; `exit`, `break` and `continue` end only the subshell. */
   subshell(fn: () => number): number {
-    const saved = { env: { ...this.env }, cwd: this.cwd, exported: new Set(this.exported), status: this.status, loopDepth: this.loopDepth };
+    const saved = {
+      env: { ...this.env },
+      cwd: this.cwd,
+      exported: new Set(this.exported),
+      status: this.status,
+      loopDepth: this.loopDepth,
+    };
+    const functions = new Map(this.functions);
+    const positional = this.positional;
     try {
       return fn();
     } catch (e) {
-      if (e instanceof ExitSignal) return e.status;
+      if (e instanceof ExitSignal || e instanceof ReturnSignal) return e.status;
       if (e instanceof LoopSignal) return 0;
       throw e;
     } finally {
       this.env = saved.env;
+      this.functions = functions;
+      this.positional = positional;
       this.cwd = saved.cwd;
       this.exported.clear();
       for (const k of saved.exported) this.exported.add(k);
@@ -275,23 +405,118 @@ export class Interpreter {
   /** One element of a pipeline. */
   private runCommand(cmd: Command, io: Io): number {
     if (cmd.kind === 'simple') return this.runSimple(cmd, io);
-    let r: ReturnType<Interpreter['redirect']>;
+    if (cmd.kind === 'function') {
+      this.functions.set(cmd.name, cmd);
+      return 0;
+    }
+    let r: ReturnType<Interpreter['redirect']> = null;
     try {
       r = this.redirect(cmd.redirects, io);
+      if (!r) return 1;
+      return this.runCompound(cmd, r.io);
     } catch (e) {
+      // Only this command's own expansions abort here: simple commands inside catch theirs.
       if (e instanceof Abort) return e.status;
       throw e;
-    }
-    if (!r) return 1;
-    try {
-      return this.runCompound(cmd, r.io);
     } finally {
-      r.flush();
+      r?.flush();
+    }
+  }
+
+  /** Runs a function with its arguments as $1…; `return` ends it, its `local`s are undone, loops outside it are out of reach. */
+  private callFunction(
+    fn: FunctionDef,
+    argv: string[],
+    io: Io,
+    assigns: readonly (readonly [string, string])[],
+  ): number {
+    if (this.frames.length >= FUNC_NEST_LIMIT)
+      throw new LoopBudgetExceeded(
+        1,
+        `bash: ${fn.name}: maximum function nesting level exceeded (${FUNC_NEST_LIMIT})\n`,
+      );
+    if (--this.callBudget < 0)
+      throw new LoopBudgetExceeded(
+        1,
+        `bash: function calls stopped after ${COMMAND_CALL_BUDGET} calls in one command (sandbox limit)\n`,
+      );
+    const frame: CallFrame = { callerArgs: this.positional, hidden: new Map() };
+    // `X=1 f` sets X for the call only, like a local.
+    declareLocals(
+      assigns.map(([k, v]) => `${k}=${v}`),
+      frame,
+      this.env,
+      (n, v) => this.setVar(n, v),
+      io.err,
+    );
+    const loopDepth = this.loopDepth;
+    this.frames.push(frame);
+    this.positional = argv.slice(1);
+    this.loopDepth = 0;
+    try {
+      return this.runCommand(fn.body, io);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.status;
+      throw e;
+    } finally {
+      this.frames.pop();
+      restoreLocals(frame, this.env);
+      this.positional = frame.callerArgs;
+      this.loopDepth = loopDepth;
+    }
+  }
+
+  /** `case`: the first clause with a matching pattern runs; `;&` runs the next body too, `;;&` tests the next clauses. */
+  private runCase(word: Word, items: CaseItem[], io: Io): number {
+    const subject = this.expandString(word, io);
+    let st = 0;
+    let fallInto = false;
+    for (const item of items) {
+      if (!fallInto && !item.patterns.some((p) => patternRegex(this.expandPattern(p, io)).test(subject))) continue;
+      st = item.body.length ? this.runList(item.body, io) : 0;
+      if (item.end === ';;') return st;
+      fallInto = item.end === ';&';
+    }
+    return st;
+  }
+
+  /** `[[ … ]]`: 0 true, 1 false, 2 for a bad regex or bad arithmetic. */
+  private runCond(expr: CondExpr, io: Io): number {
+    const ctx: CommandContext = {
+      argv: ['[['],
+      stdin: '',
+      out: io.out,
+      err: io.err,
+      env: this.env,
+      cwd: this.cwd,
+      machine: this.machine,
+    };
+    const test = new TestEval([], ctx);
+    const field = (w: Word) => this.expandFields(w, io, 'pattern')[0] ?? { text: '', mask: [], started: true };
+    try {
+      const ok = evalCond(expr, {
+        text: (w) => this.expandString(w, io),
+        pattern: (w) => escapeQuoted(field(w), (c) => ('*?[]\\'.includes(c) ? '\\' + c : c)),
+        regex: (w) => escapeQuoted(field(w), (c) => c.replace(/[.[\]()*+?{}|^$\\]/, '\\$&')),
+        arith: (e) => evalArith(e, (n) => this.env[n]),
+        unary: (op, arg) => test.unary(op, arg),
+        fileBinary: (a, op, b) => test.binary(a, op, b),
+        matched: (groups) => this.setVar('BASH_REMATCH', groups[0]),
+      });
+      return ok ? 0 : 1;
+    } catch (e) {
+      if (!(e instanceof CondError)) throw e;
+      if (e.message) io.err(`bash: ${e.message}\n`);
+      return 2;
     }
   }
 
   private runCompound(cmd: CompoundCommand, io: Io): number {
     switch (cmd.kind) {
+      case 'case':
+        return this.runCase(cmd.word, cmd.items, io);
+      case 'cond':
+        return this.runCond(cmd.expr, io);
       case 'group':
         return this.runList(cmd.body, io);
       case 'subshell':
@@ -300,7 +525,11 @@ export class Interpreter {
         for (const c of cmd.clauses) if (this.runList(c.cond, io) === 0) return this.runList(c.body, io);
         return cmd.otherwise ? this.runList(cmd.otherwise, io) : 0;
       case 'while':
-        return this.loop(io, () => (this.runList(cmd.cond, io) === 0) !== cmd.until, () => this.runList(cmd.body, io));
+        return this.loop(
+          io,
+          () => (this.runList(cmd.cond, io) === 0) !== cmd.until,
+          () => this.runList(cmd.body, io),
+        );
       case 'for': {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cmd.name)) {
           io.err(`bash: \`${cmd.name}': not a valid identifier\n`);
@@ -308,7 +537,7 @@ export class Interpreter {
         }
         let items: string[];
         try {
-          items = (cmd.items ?? []).flatMap((w) => this.expandWord(w, io));
+          items = cmd.items ? cmd.items.flatMap((w) => this.expandWord(w, io)) : [...this.positional];
         } catch (e) {
           if (e instanceof Abort) return e.status;
           throw e;
@@ -342,7 +571,10 @@ export class Interpreter {
           }
           if (--this.loopBudget < 0) {
             // Said by the shell on the terminal, even when this loop's stderr goes elsewhere.
-            throw new LoopBudgetExceeded(1, `bash: loops stopped after ${COMMAND_LOOP_BUDGET} iterations in one command (sandbox limit)\n`);
+            throw new LoopBudgetExceeded(
+              1,
+              `bash: loops stopped after ${COMMAND_LOOP_BUDGET} iterations in one command (sandbox limit)\n`,
+            );
           }
           st = body();
         } catch (e) {
@@ -365,37 +597,7 @@ export class Interpreter {
 
   /** Expands a word to fields (field splitting of unquoted expansions, globbing, quote removal). */
   expandWord(w: Word, io: Io, split = true): string[] {
-    const fields: Field[] = [];
-    let cur: Field = { text: '', mask: [], started: false };
-    const add = (text: string, globbable: boolean) => {
-      cur.text += text;
-      for (let i = 0; i < text.length; i++) cur.mask.push(globbable);
-      cur.started = true;
-    };
-    const addSplit = (text: string) => {
-      if (!split) return add(text, false);
-      for (const ch of text) {
-        if (IFS_WS.test(ch)) {
-          if (cur.started) fields.push(cur);
-          cur = { text: '', mask: [], started: false };
-        } else add(ch, true);
-      }
-    };
-    w.parts.forEach((p, idx) => {
-      if (p.kind === 'lit') {
-        let text = p.text;
-        if (idx === 0 && !p.quoted && (text === '~' || text.startsWith('~/'))) text = (this.env.HOME ?? '/') + text.slice(1);
-        add(text, !p.quoted);
-        if (p.quoted) cur.started = true;
-        return;
-      }
-      const value = this.expandPart(p, io);
-      if (p.quoted) {
-        add(value, false);
-        cur.started = true;
-      } else addSplit(value);
-    });
-    if (cur.started) fields.push(cur);
+    const fields = this.expandFields(w, io, split ? 'fields' : 'string');
     const out: string[] = [];
     for (const f of fields) {
       if (split && hasGlob(f.text, f.mask)) {
@@ -408,6 +610,62 @@ export class Interpreter {
       out.push(f.text);
     }
     return out;
+  }
+
+  /** A word as a shell pattern (`case`, `[[ == ]]`): quoted characters escaped, unquoted expansions free to match. */
+  expandPattern(w: Word, io: Io): string {
+    const f = this.expandFields(w, io, 'pattern')[0];
+    return f ? escapeQuoted(f, (c) => ('*?[]\\'.includes(c) ? '\\' + c : c)) : '';
+  }
+
+  /** Expansion to fields whose mask says which characters may glob; "$@" gives one field per parameter. */
+  private expandFields(w: Word, io: Io, mode: ExpandMode): Field[] {
+    const split = mode === 'fields';
+    const fields: Field[] = [];
+    let cur: Field = { text: '', mask: [], started: false };
+    const add = (text: string, globbable: boolean) => {
+      cur.text += text;
+      for (let i = 0; i < text.length; i++) cur.mask.push(globbable);
+      cur.started = true;
+    };
+    const addSplit = (text: string) => {
+      if (!split) return add(text, mode === 'pattern');
+      for (const ch of text) {
+        if (IFS_WS.test(ch)) {
+          if (cur.started) fields.push(cur);
+          cur = { text: '', mask: [], started: false };
+        } else add(ch, true);
+      }
+    };
+    w.parts.forEach((p, idx) => {
+      if (p.kind === 'lit') {
+        let text = p.text;
+        if (idx === 0 && !p.quoted && (text === '~' || text.startsWith('~/')))
+          text = (this.env.HOME ?? '/') + text.slice(1);
+        add(text, !p.quoted);
+        if (p.quoted) cur.started = true;
+        return;
+      }
+      if (p.kind === 'var' && p.name === '@' && !p.op && p.quoted && split) {
+        // "$@": each parameter its own field, none at all when there are none.
+        this.positional.forEach((arg, i) => {
+          if (i) {
+            fields.push(cur);
+            cur = { text: '', mask: [], started: false };
+          }
+          add(arg, false);
+          cur.started = true;
+        });
+        return;
+      }
+      const value = this.expandPart(p, io);
+      if (p.quoted) {
+        add(value, false);
+        cur.started = true;
+      } else addSplit(value);
+    });
+    if (cur.started) fields.push(cur);
+    return fields;
   }
 
   /** A word expanded to one string (assignments, heredoc bodies, redirection targets). */
@@ -430,7 +688,7 @@ export class Interpreter {
   /** Whether a parameter is set (specials always are, positional ones never: the shell has no arguments). */
   private isSet(name: string): boolean {
     if (/^[?$#0!*@-]$/.test(name) || name === 'RANDOM') return true;
-    if (/^\d+$/.test(name)) return false;
+    if (/^\d+$/.test(name)) return Number(name) <= this.positional.length;
     return name in this.env;
   }
 
@@ -475,9 +733,11 @@ export class Interpreter {
     if (name === '?') return String(this.status);
     if (name === 'RANDOM') return String(this.random.next());
     if (name === '$') return '4242';
-    if (name === '#') return '0';
+    if (name === '#') return String(this.positional.length);
     if (name === '0') return 'bash';
-    if (name === '!' || name === '@' || name === '*' || /^\d+$/.test(name)) return '';
+    if (name === '@' || name === '*') return this.positional.join(' ');
+    if (/^\d+$/.test(name)) return this.positional[Number(name) - 1] ?? '';
+    if (name === '!') return '';
     if (name === '-') return 'hB';
     return this.env[name] ?? '';
   }
@@ -485,7 +745,9 @@ export class Interpreter {
   /** `$( … )`: runs in a subshell (variables and cwd restored), stdout captured without trailing newlines. */
   private substitute(list: CommandList, io: Io): string {
     let buf = '';
-    this.status = this.subshell(() => this.runList(list, { stdin: new Input(''), out: (t) => (buf += t), err: io.err }));
+    this.status = this.subshell(() =>
+      this.runList(list, { stdin: new Input(''), out: (t) => (buf += t), err: io.err }),
+    );
     return buf.replace(/\n+$/, '');
   }
 
@@ -608,7 +870,14 @@ export class Interpreter {
     const argv = this.stripSudo(argvIn);
     if (!argv) return 0;
     const name = argv[0];
-    if ((name === 'su' || name === 'bash' || name === 'sh') && argv.slice(1).every((x) => x === '-' || x === '-l' || x === '-i')) return 0;
+    // Functions shadow builtins and commands; `sudo f` runs the command, as sudo knows no shell functions.
+    const fn = argvIn[0] === 'sudo' ? undefined : this.functions.get(name);
+    if (fn) return this.callFunction(fn, argv, io, assigns);
+    if (
+      (name === 'su' || name === 'bash' || name === 'sh') &&
+      argv.slice(1).every((x) => x === '-' || x === '-l' || x === '-i')
+    )
+      return 0;
     const builtin = this.builtins[name];
     if (builtin) return builtin(argv, io);
     const bare = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
@@ -622,11 +891,20 @@ export class Interpreter {
     const env = { ...this.env };
     for (const [k, v] of assigns) env[k] = v;
     try {
-      return handler({ argv: [name.includes('/') && !this.table[name] ? bare : name, ...argv.slice(1)], stdin: io.stdin.rest(), out: io.out, err: io.err, env, cwd: this.cwd, machine: this.machine,
+      return handler({
+        argv: [name.includes('/') && !this.table[name] ? bare : name, ...argv.slice(1)],
+        stdin: io.stdin.rest(),
+        out: io.out,
+        err: io.err,
+        env,
+        cwd: this.cwd,
+        machine: this.machine,
         exec: (a, stdin) => this.dispatch(a, { stdin: new Input(stdin), out: io.out, err: io.err }, []),
-        pathOf: (n) => (this.table[n] ? this.binPath(n) : undefined) });
+        pathOf: (n) => (this.table[n] ? this.binPath(n) : undefined),
+      });
     } catch (e) {
-      if (e instanceof ExitSignal || e instanceof Abort || e instanceof LoopSignal || e instanceof LoopBudgetExceeded) throw e;
+      if (e instanceof ExitSignal || e instanceof Abort || e instanceof LoopSignal || e instanceof LoopBudgetExceeded)
+        throw e;
       io.err(`${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }

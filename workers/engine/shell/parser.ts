@@ -1,5 +1,21 @@
 // Parses a script into top-level commands with exact positions; a script that cannot be parsed runs nothing.
-import type { AndOr, Command, CommandList, CompoundBody, CompoundCommand, ParamOp, Pipeline, Redirect, SimpleCommand, TopLevelCommand, Word, WordPart } from './ast';
+import type {
+  AndOr,
+  CaseItem,
+  Command,
+  CommandList,
+  CompoundBody,
+  CompoundCommand,
+  FunctionDef,
+  ParamOp,
+  Pipeline,
+  Redirect,
+  SimpleCommand,
+  TopLevelCommand,
+  Word,
+  WordPart,
+} from './ast';
+import { CondParser } from './condParser';
 
 /** Where and why a script failed to parse (1-based line and column). */
 export interface SyntaxError {
@@ -16,7 +32,11 @@ class ParseFail {
 
 const META = ' \t\n;&|<>()';
 /** Reserved words, recognised only where a command starts and only as whole words. */
-const RESERVED_RE = /^(if|then|elif|else|fi|for|while|until|do|done|\{|\})(?=[ \t\n;&|<>()]|$)/;
+const RESERVED_RE = /^(if|then|elif|else|fi|for|while|until|do|done|case|esac|function|\[\[|\{|\})(?=[ \t\n;&|<>()]|$)/;
+/** Reserved words that may start a function body. */
+const COMPOUND_START = new Set(['if', 'for', 'while', 'until', 'case', '[[', '{']);
+/** A function name as bash accepts it outside POSIX mode: no metacharacters, quotes, `$` or `=`. */
+const FUNC_NAME_RE = /^[^ \t\n;&|<>()'"`$\\=]+/;
 
 interface PendingHeredoc {
   redirect: { op: '<<'; fd: number; body: Word; delimiter: string };
@@ -27,7 +47,7 @@ interface PendingHeredoc {
 }
 
 /** Recursive-descent parser over the script text (one instance per text; nested for backticks and heredoc bodies). */
-class Parser {
+export class Parser {
   pos = 0;
   private lineStarts: number[] = [0];
   private pending: PendingHeredoc[] = [];
@@ -103,7 +123,10 @@ class Parser {
     const bodyStart = this.pos;
     for (;;) {
       if (this.eof()) {
-        this.fail(`here-document at line ${h.line} delimited by end-of-file (wanted \`${h.redirect.delimiter}')`, bodyStart);
+        this.fail(
+          `here-document at line ${h.line} delimited by end-of-file (wanted \`${h.redirect.delimiter}')`,
+          bodyStart,
+        );
       }
       let eol = this.src.indexOf('\n', this.pos);
       if (eol < 0) eol = this.src.length;
@@ -136,7 +159,14 @@ class Parser {
         this.newline();
         end = this.pos;
       }
-      out.push({ list, text: this.src.slice(start, end).replace(/\n$/, '').replace(/[ \t]+$/, ''), line });
+      out.push({
+        list,
+        text: this.src
+          .slice(start, end)
+          .replace(/\n$/, '')
+          .replace(/[ \t]+$/, ''),
+        line,
+      });
     }
     if (this.pending.length) {
       const h = this.pending[0];
@@ -211,13 +241,13 @@ class Parser {
   }
 
   /** The reserved word starting at the current position, if any. */
-  private reservedAt(): string | null {
-    const m = RESERVED_RE.exec(this.src.slice(this.pos, this.pos + 7));
+  reservedAt(): string | null {
+    const m = RESERVED_RE.exec(this.src.slice(this.pos, this.pos + 9));
     return m ? m[1] : null;
   }
 
   /** The token bash would name in "near unexpected token": an operator, `newline`, or the next word. */
-  private tokenAt(): string {
+  tokenAt(): string {
     const c = this.peek();
     if (c === '\n') return 'newline';
     const two = this.src.slice(this.pos, this.pos + 2);
@@ -228,25 +258,38 @@ class Parser {
     return this.src.slice(this.pos, end);
   }
 
-  private unexpectedToken(): never {
+  unexpectedToken(): never {
     if (this.eof()) this.fail('syntax error: unexpected end of file');
     this.fail(`syntax error near unexpected token \`${this.tokenAt()}'`);
   }
 
-  /** A simple command, or a compound command when a reserved word or `(` starts it. */
+  /** A simple command, a function definition, or a compound command when a reserved word or `(` starts it. */
   parseCommand(): Command {
     this.skipBlanks();
     const at = this.where();
     const word = this.peek() === '(' ? '(' : this.reservedAt();
     let body: CompoundBody;
     switch (word) {
+      case 'case':
+        body = this.parseCase();
+        break;
+      case '[[':
+        body = new CondParser(this).parse();
+        break;
+      case 'function':
+        return this.parseFunction(at, true);
       case 'for':
         body = this.parseFor();
         break;
       case 'while':
       case 'until':
         this.pos += word.length;
-        body = { kind: 'while', until: word === 'until', cond: this.parseCompoundList(['do']), body: this.parseDoGroup() };
+        body = {
+          kind: 'while',
+          until: word === 'until',
+          cond: this.parseCompoundList(['do']),
+          body: this.parseDoGroup(),
+        };
         break;
       case 'if':
         body = this.parseIf();
@@ -262,7 +305,7 @@ class Parser {
         this.pos++;
         break;
       case null:
-        return this.parseSimple();
+        return this.isFunctionStart() ? this.parseFunction(at, false) : this.parseSimple();
       default:
         this.fail(`syntax error near unexpected token \`${word}'`);
     }
@@ -276,8 +319,107 @@ class Parser {
       this.pendingDup = false;
     }
     const c = this.peek();
-    if (!(this.eof() || c === '\n' || c === ';' || c === '&' || c === '|' || c === ')' || c === '#')) this.unexpectedToken();
+    if (!(this.eof() || c === '\n' || c === ';' || c === '&' || c === '|' || c === ')' || c === '#'))
+      this.unexpectedToken();
     return cmd;
+  }
+
+  /** Whether `name (` starts here: the only way a `(` may follow a command's first word. */
+  private isFunctionStart(): boolean {
+    const m = FUNC_NAME_RE.exec(this.src.slice(this.pos, this.pos + 256));
+    if (!m) return false;
+    let i = this.pos + m[0].length;
+    while (this.src[i] === ' ' || this.src[i] === '\t') i++;
+    return this.src[i] === '(';
+  }
+
+  /** `name () compound [redirections]` or `function name [()] compound [redirections]`. */
+  private parseFunction(at: { line: number; col: number }, keyword: boolean): FunctionDef {
+    if (keyword) {
+      this.pos += 'function'.length;
+      this.skipBlanks();
+    }
+    const m = FUNC_NAME_RE.exec(this.src.slice(this.pos, this.pos + 256));
+    if (!m) this.unexpectedToken();
+    const name = m![0];
+    this.pos += name.length;
+    this.skipBlanks();
+    if (this.peek() === '(') {
+      this.pos++;
+      this.skipBlanks();
+      if (this.peek() !== ')') this.unexpectedToken();
+      this.pos++;
+    } else if (!keyword) this.unexpectedToken();
+    this.skipLinebreaks();
+    const start = this.peek() === '(' ? '(' : this.reservedAt();
+    if (!start || (start !== '(' && !COMPOUND_START.has(start))) this.unexpectedToken();
+    const body = this.parseCommand() as CompoundCommand;
+    return { kind: 'function', name, body, ...at };
+  }
+
+  /** `case WORD in [(]PATTERN[|PATTERN]…) LIST ;; … esac` (a clause may also end with `;&` or `;;&`, the last one with nothing). */
+  private parseCase(): CompoundBody {
+    this.pos += 4;
+    this.skipBlanks();
+    if (this.eof() || META.includes(this.peek())) this.unexpectedToken();
+    const word = this.parseWord();
+    this.skipLinebreaks();
+    if (!/^in(?=[ \t\n;&|<>()]|$)/.test(this.src.slice(this.pos, this.pos + 3))) this.unexpectedToken();
+    this.pos += 2;
+    const items: CaseItem[] = [];
+    for (;;) {
+      this.skipLinebreaks();
+      if (this.reservedAt() === 'esac') break;
+      if (this.peek() === '(') this.pos++;
+      const patterns: Word[] = [];
+      for (;;) {
+        this.skipBlanks();
+        if (this.eof() || META.includes(this.peek())) this.unexpectedToken();
+        patterns.push(this.parseWord());
+        this.skipBlanks();
+        const c = this.peek();
+        this.pos++;
+        if (c === ')') break;
+        if (c !== '|') {
+          this.pos--;
+          this.unexpectedToken();
+        }
+      }
+      const body = this.parseCaseBody();
+      const end = ([';;&', ';;', ';&'] as const).find((t) => this.src.startsWith(t, this.pos));
+      if (!end) {
+        items.push({ patterns, body, end: ';;' });
+        this.skipLinebreaks();
+        if (this.reservedAt() !== 'esac') this.unexpectedToken();
+        break;
+      }
+      this.pos += end.length;
+      items.push({ patterns, body, end });
+    }
+    this.pos += 4;
+    return { kind: 'case', word, items };
+  }
+
+  /** The commands of one case clause, up to `;;`, `;&`, `;;&` or `esac`; may be empty. */
+  private parseCaseBody(): CommandList {
+    const items: AndOr[] = [];
+    for (;;) {
+      this.skipLinebreaks();
+      if (this.eof()) this.fail('syntax error: unexpected end of file');
+      if (this.peek() === ';' && ';&'.includes(this.peek(1))) break;
+      if (this.reservedAt() === 'esac') break;
+      items.push(this.parseAndOr());
+      this.skipBlanks();
+      const c = this.peek();
+      if (c === ';' && ';&'.includes(this.peek(1))) break;
+      if ((c === ';' || c === '&') && this.peek(1) !== '&') {
+        this.pos++;
+        continue;
+      }
+      if (c === '\n' || c === '#') continue;
+      this.unexpectedToken();
+    }
+    return items;
   }
 
   /** Commands up to one of the reserved words `until` (or to `)` for a subshell); at least one is required. */
@@ -393,8 +535,14 @@ class Parser {
       if (!cmd.words.length && first?.kind === 'lit' && !first.quoted) {
         const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text);
         if (m) {
-          const rest: WordPart[] = [{ kind: 'lit', text: first.text.slice(m[0].length), quoted: false }, ...word.parts.slice(1)];
-          cmd.assigns.push({ name: m[1], value: { parts: rest, line: word.line, col: word.col } });
+          const rest: WordPart[] = [
+            { kind: 'lit', text: first.text.slice(m[0].length), quoted: false },
+            ...word.parts.slice(1),
+          ];
+          cmd.assigns.push({
+            name: m[1],
+            value: { parts: rest, line: word.line, col: word.col, src: word.src?.slice(m[0].length) },
+          });
           continue;
         }
       }
@@ -450,6 +598,7 @@ class Parser {
   /** A word up to the next unquoted metacharacter. */
   parseWord(): Word {
     const at = this.where();
+    const start = this.pos;
     const parts: WordPart[] = [];
     const lit = (text: string, quoted: boolean) => {
       const last = parts[parts.length - 1];
@@ -473,14 +622,19 @@ class Parser {
         this.pos++;
       }
     }
-    return { parts, ...at };
+    return { parts, ...at, src: this.src.slice(start, this.pos) };
   }
 
   /**
    * One quoting or expansion piece of a word at `c` (a '…' string unless inside double quotes, a "…" string, a `$`
    * expansion, a backquote substitution); false when `c` starts none of them.
    */
-  private quotedPiece(c: string, dquoted: boolean, lit: (text: string, quoted: boolean) => void, push: (p: WordPart) => void): boolean {
+  quotedPiece(
+    c: string,
+    dquoted: boolean,
+    lit: (text: string, quoted: boolean) => void,
+    push: (p: WordPart) => void,
+  ): boolean {
     if (c === "'" && !dquoted) {
       const end = this.src.indexOf("'", this.pos + 1);
       if (end < 0) this.fail('syntax error: unterminated quoted string', this.pos);

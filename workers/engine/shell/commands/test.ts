@@ -9,11 +9,37 @@ class TestError {
   constructor(readonly message: string) {}
 }
 
-const UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-z', '-n', '-o', '-v']);
+const UNARY = new Set([
+  '-a',
+  '-b',
+  '-c',
+  '-d',
+  '-e',
+  '-f',
+  '-g',
+  '-h',
+  '-k',
+  '-p',
+  '-r',
+  '-s',
+  '-t',
+  '-u',
+  '-w',
+  '-x',
+  '-G',
+  '-L',
+  '-N',
+  '-O',
+  '-S',
+  '-z',
+  '-n',
+  '-o',
+  '-v',
+]);
 const BINARY = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 
-/** Evaluates test expressions against the machine's filesystem. */
-class TestEval {
+/** Evaluates test expressions against the machine's filesystem (also `[[ ]]`'s unary and file tests). */
+export class TestEval {
   private pos = 0;
   constructor(
     private readonly args: string[],
@@ -94,7 +120,8 @@ class TestEval {
       default: {
         const sa = this.stat(a);
         const sb = this.stat(b);
-        if (op === '-ef') return !!sa && !!sb && sa.ino === sb.ino && sa.dev.major === sb.dev.major && sa.dev.minor === sb.dev.minor;
+        if (op === '-ef')
+          return !!sa && !!sb && sa.ino === sb.ino && sa.dev.major === sb.dev.major && sa.dev.minor === sb.dev.minor;
         if (op === '-nt') return !!sa && (!sb || sa.mtime > sb.mtime);
         return !!sb && (!sa || sa.mtime < sb.mtime);
       }

@@ -14,6 +14,19 @@ export const devicePalette: readonly [number, number, number][] = [
 ];
 /** Colour of a block mapped by more than one device (shared by a snapshot). */
 export const sharedColour: [number, number, number] = [245, 165, 36];
+/** Flash over the blocks the latest command provisioned. */
+export const provisionedColour: readonly [number, number, number] = [46, 200, 90];
+/** Flash over the blocks the latest command freed. */
+export const freedColour: readonly [number, number, number] = [230, 40, 50];
+/** The selected device's blocks that no other device maps (the blocks it shares keep `sharedColour`). */
+export const selectedColour: readonly [number, number, number] = [31, 111, 235];
+/** Veil over the whole map while a device is selected, so its own blocks stand out. */
+export const dimVeil = 'rgba(128, 128, 128, 0.55)';
+
+/** A colour as CSS `rgb()`, for the canvas's fillStyle and the legend's swatches alike. */
+export function cssColour(c: readonly [number, number, number]): string {
+  return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+}
 
 /** Width in blocks of the picture for `n` blocks: about 1.6 × as wide as high, at most 1280. */
 export function mapWidth(n: number): number {

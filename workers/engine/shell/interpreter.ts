@@ -42,6 +42,8 @@ export interface Io {
   stdin: Input;
   out: Sink;
   err: Sink;
+  /** Set when stdout (fd 1) or stderr (fd 2) no longer reach the terminal: piped, redirected, captured by `$( )`. */
+  notTty?: { 1?: boolean; 2?: boolean };
 }
 
 /** Aborts the current simple command with a status (expansion errors, bad redirections). */
@@ -367,7 +369,7 @@ export class Interpreter {
       const last = i === p.commands.length - 1;
       let buf = '';
       const out: Sink = last ? io.out : (t) => (buf += t);
-      const cio = { stdin, out, err: io.err };
+      const cio: Io = { stdin, out, err: io.err, notTty: last ? io.notTty : { ...io.notTty, 1: true } };
       st = alone ? this.runCommand(cmd, cio) : this.subshell(() => this.runCommand(cmd, cio));
       stdin = new Input(buf);
     });
@@ -746,7 +748,12 @@ export class Interpreter {
   private substitute(list: CommandList, io: Io): string {
     let buf = '';
     this.status = this.subshell(() =>
-      this.runList(list, { stdin: new Input(''), out: (t) => (buf += t), err: io.err }),
+      this.runList(list, {
+        stdin: new Input(''),
+        out: (t) => (buf += t),
+        err: io.err,
+        notTty: { ...io.notTty, 1: true },
+      }),
     );
     return buf.replace(/\n+$/, '');
   }
@@ -756,10 +763,12 @@ export class Interpreter {
     const vfs = this.machine.host.vfs;
     const files: { path: string; text: string }[] = [];
     const fds: Record<number, Sink> = { 1: io.out, 2: io.err };
+    const notTty: Record<number, boolean> = { 1: !!io.notTty?.[1], 2: !!io.notTty?.[2] };
     let stdin = io.stdin;
     for (const r of redirects) {
       if (r.op === '>&') {
         fds[r.fd] = fds[r.toFd] ?? io.out;
+        notTty[r.fd] = notTty[r.toFd] ?? notTty[1];
         continue;
       }
       if (r.op === '<<') {
@@ -785,10 +794,12 @@ export class Interpreter {
       }
       if (abs === '/dev/null') {
         fds[r.fd] = () => {};
+        notTty[r.fd] = true;
         continue;
       }
       if (abs === '/dev/stdout' || abs === '/dev/stderr') {
         fds[r.fd] = abs === '/dev/stdout' ? fds[1] : fds[2];
+        notTty[r.fd] = abs === '/dev/stdout' ? notTty[1] : notTty[2];
         continue;
       }
       const st = vfs.stat(abs);
@@ -804,6 +815,7 @@ export class Interpreter {
       const file = { path: abs, text: '' };
       files.push(file);
       fds[r.fd] = (t) => (file.text += t);
+      notTty[r.fd] = true;
     }
     const flush = () => {
       for (const f of files) {
@@ -812,7 +824,7 @@ export class Interpreter {
         if (e) io.err(`bash: ${f.path}: write error: ${strerror(e.errno)}\n`);
       }
     };
-    return { io: { stdin, out: fds[1], err: fds[2] }, flush };
+    return { io: { stdin, out: fds[1], err: fds[2], notTty: { 1: notTty[1], 2: notTty[2] } }, flush };
   }
 
   /** Runs one simple command; returns its status. */
@@ -899,7 +911,9 @@ export class Interpreter {
         env,
         cwd: this.cwd,
         machine: this.machine,
-        exec: (a, stdin) => this.dispatch(a, { stdin: new Input(stdin), out: io.out, err: io.err }, []),
+        stdoutIsTerminal: !io.notTty?.[1],
+        exec: (a, stdin) =>
+          this.dispatch(a, { stdin: new Input(stdin), out: io.out, err: io.err, notTty: io.notTty }, []),
         pathOf: (n) => (this.table[n] ? this.binPath(n) : undefined),
       });
     } catch (e) {

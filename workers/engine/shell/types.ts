@@ -11,6 +11,8 @@ export interface CommandContext {
   env: Record<string, string>;
   cwd: string;
   machine: Machine;
+  /** Whether stdout reaches the terminal (not piped, redirected or captured); unset means it does. */
+  stdoutIsTerminal?: boolean;
   /** Runs another command with this one's output streams (xargs, docker exec); returns its status. */
   exec?: (argv: string[], stdin: string) => number;
   /** Where the shell would find command `name` (`/usr/sbin/lvs`), or undefined when it has none (`which`). */

@@ -13,7 +13,7 @@ import { shortId } from '../ids';
 import { ramInBytes } from '../../units';
 import { atLeast } from '../config/version';
 import { inspectContainer, inspectImage } from './inspect';
-import { commitContainer, saveImage } from '../ops/commit';
+import { commitContainer, savedTarBytes, saveImage } from '../ops/commit';
 
 const NOT_RUNNING = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
 
@@ -397,18 +397,23 @@ sub('commit', '[OPTIONS] CONTAINER [REPOSITORY[:TAG]]', "Create a new image from
 sub('save', '[OPTIONS] IMAGE [IMAGE...]', 'Save one or more images to a tar archive (streamed to STDOUT by default)', (docker, args, ctx) => {
   const f = parseFlags(args, [{ long: 'output', short: 'o', kind: 'string' }], 'save');
   if (!flagsOrFail(ctx, f)) return 125;
-  if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'save', f.args, 1)) return 1;
   const out = f.flags.output as string | undefined;
-  if (!out) {
-    // The sandbox's terminal is always a terminal for docker: a tar needs -o.
+  // The client refuses before it asks the daemon for anything (cli/command/image/save.go).
+  if (!out && ctx.stdoutIsTerminal !== false) {
     ctx.err('Cowardly refusing to save to a terminal. Use the -o flag or redirect.\n');
     return 1;
   }
+  if (!connected(docker, ctx)) return 1;
   const img = docker.store().findImage(f.args[0]);
   if (!img) {
     ctx.err(`Error response from daemon: reference does not exist\n`);
     return 1;
+  }
+  if (!out) {
+    // The tar streamed to the pipe or file: its length is what counts (the sandbox keeps no layer data to put in it).
+    ctx.out('\0'.repeat(savedTarBytes(docker, img)));
+    return 0;
   }
   const e = saveImage(docker, img, ctx.cwd, out);
   if (e) {

@@ -69,8 +69,8 @@ export function commitContainer(docker: Docker, c: ContainerRecord, tag?: string
   return record;
 }
 
-/** docker save -o FILE: a tar of the image's layers (512-byte headers per entry), written to the host filesystem. */
-export function saveImage(docker: Docker, img: ImageRecord, cwd: string, file: string): string | null {
+/** The length of `docker save`'s tar of an image: 512-byte headers per entry, each layer padded to 512 bytes, two zero blocks. */
+export function savedTarBytes(docker: Docker, img: ImageRecord): number {
   const store = docker.store();
   let bytes = 1024;
   for (const l of img.layers) {
@@ -79,7 +79,12 @@ export function saveImage(docker: Docker, img: ImageRecord, cwd: string, file: s
     // Each layer travels as <id>/layer.tar plus its json and VERSION files.
     bytes += 512 * 4 + Math.ceil(layer.size / 512) * 512 + 512 * 3;
   }
-  bytes += 512 * 4;
+  return bytes + 512 * 4;
+}
+
+/** docker save -o FILE: the tar written to the host filesystem. */
+export function saveImage(docker: Docker, img: ImageRecord, cwd: string, file: string): string | null {
+  const bytes = savedTarBytes(docker, img);
   const path = resolvePath(cwd, file);
   const vfs = docker.machine.host.vfs;
   const t = vfs.truncate(path, 0, true);

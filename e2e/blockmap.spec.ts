@@ -160,3 +160,35 @@ test('the legend names the container’s colour, the very colour its own blocks 
   await page.screenshot({ path: info.outputPath('block-map-legend.png') });
   expect(errors).toEqual([]);
 });
+
+test('with a device selected the legend shows the selection’s colours, as painted over its blocks', async ({
+  page,
+}) => {
+  const errors = await openWatched(page);
+  await paste(page, `${loopLvmWithWeb}\ndocker exec web dd if=/dev/zero of=/data bs=1M count=8`);
+  await expect(page.getByTestId('timeline-position')).toHaveText('step 5 of 5', { timeout: 20_000 });
+  await page.getByRole('tab', { name: 'Block map' }).click();
+  const legend = page.getByTestId('blocks-legend');
+  await expect(legend.getByTestId('legend-provisioned')).toHaveCount(0, { timeout: 5_000 });
+  const select = page.getByTestId('blocks-device');
+  const option = select.locator('option', { hasText: 'container web' });
+  await select.selectOption((await option.getAttribute('value'))!);
+
+  const own = legend.locator('li', { hasText: 'container web alone' });
+  await expect(own).toHaveCount(1);
+  await expect(legend.locator('li', { hasText: 'container web with other devices' })).toHaveCount(1);
+  await expect(legend).toContainText('the rest dimmed');
+  const colour = rgbOf(await own.locator('.sw').evaluate((e) => getComputedStyle(e).backgroundColor));
+
+  let at: { x: number; y: number } | null = null;
+  await expect.poll(async () => (at = await pointPainted(page, colour)), { timeout: 5_000 }).not.toBeNull();
+  const box = (await page.getByTestId('view-blocks').locator('canvas').boundingBox())!;
+  await page.mouse.move(box.x + at!.x, box.y + at!.y);
+  await expect(page.getByRole('tooltip')).toContainText('refcount 1');
+  await expect(page.getByRole('tooltip')).toContainText('mapped by web @');
+
+  // Back to no device: the selection's entries leave the legend.
+  await select.selectOption('-1');
+  await expect(own).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

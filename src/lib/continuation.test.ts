@@ -44,4 +44,12 @@ describe('compound commands ask for more lines until they are closed', () => {
     expect(needsMoreInput("grep 'do' file")).toBe(false);
     expect(needsMoreInput('docker run busybox echo done')).toBe(false);
   });
+  it('waits for esac, and for the closing brace of a function', () => {
+    expect(needsMoreInput('case $1 in')).toBe(true);
+    expect(needsMoreInput('case $1 in\n  (start) echo go;;\n  stop|halt) echo no ;;')).toBe(true);
+    expect(needsMoreInput('case $1 in\n  (start) echo go;;\n  stop|halt) echo no ;;\nesac')).toBe(false);
+    expect(needsMoreInput('pool() {\n  docker info | awk \'/Pool Name/ {print $3}\'')).toBe(true);
+    expect(needsMoreInput('function pool {\n  dmsetup ls\n}')).toBe(false);
+    expect(needsMoreInput('[[ -b /dev/xvdf && $(id -u) -eq 0 ]] && echo ok')).toBe(false);
+  });
 });

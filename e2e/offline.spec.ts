@@ -15,7 +15,8 @@ test('the site reloads and runs commands with the network cut', async ({ page, c
   await page.reload();
   await expect(page.getByTestId('terminal-input')).toBeVisible();
   await typeCommand(page, 'docker info | grep "Storage Driver"');
-  await expect(page.getByTestId('screen')).toContainText('Storage Driver: overlay2');
+  // 17.03 on RHEL 7.3's 3.10 kernel runs overlay (overlay2 wants 4.0).
+  await expect(page.getByTestId('screen')).toContainText(/Storage Driver: overlay(?!2)/);
   // Lazy parts come from the cache too: the lessons panel and the Chinese catalogue.
   await page.getByTestId('lessons-toggle').click();
   await expect(page.getByTestId('lesson-panel')).toContainText('Configure loop-lvm mode for testing');

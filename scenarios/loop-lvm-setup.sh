@@ -1,6 +1,6 @@
 # title: Configure loop-lvm mode for testing
 # title.zh-CN: 配置 loop-lvm 模式用于测试环境
-# description: Switch Docker from overlay2 to devicemapper; with no thin pool given, Docker creates sparse loop files and a pool on them.
+# description: Switch Docker from overlay to devicemapper; with no thin pool given, Docker creates sparse loop files and a pool on them.
 # seed: 2.1
 # step: Stop Docker
 sudo systemctl stop docker

@@ -7,7 +7,8 @@ export interface DiskSpec {
   size: number;
   major?: number;
   minor?: number;
-  partitions?: { size: number; fs?: 'xfs' | 'ext4'; mountpoint?: string }[];
+  /** ftype: xfs's directory-entry file type flag (d_type for overlay); 0 when the installer made the fs without it. */
+  partitions?: { size: number; fs?: 'xfs' | 'ext4'; mountpoint?: string; ftype?: 0 | 1 }[];
 }
 
 /** Everything a script may choose about the machine it runs on. */
@@ -23,8 +24,6 @@ export interface HostProfile {
   libdmVersion: string;
   kernelVersion: string;
   thinToolsVersion: string;
-  /** Storage driver dockerd uses when daemon.json names none. */
-  defaultStorageDriver: 'overlay2' | 'devicemapper';
   /** RAM in KiB (MemTotal of /proc/meminfo) and CPU count: tmpfs sizes and docker info derive from them. */
   memoryKiB: number;
   cpus: number;
@@ -32,12 +31,22 @@ export interface HostProfile {
   bootTime: number;
 }
 
-/** The seed's host: RHEL 7.3 on AWS, xvda 8 GiB, a spare 100 GiB xvdf, Docker 17.03.1-ce. */
+/**
+ * The seed's host: RHEL 7.3 on AWS, xvda 8 GiB, a spare 100 GiB xvdf, Docker 17.03.1-ce. Its root xfs has ftype=0
+ * (RHEL 7 installs made xfs without it; docker info of 17.03.1-ce on RHEL 7.3 on AWS shows "Supports d_type: false",
+ * moby#33272), so Docker picks overlay: overlay2 wants kernel 4.0 and this is 3.10.
+ */
 export function defaultProfile(): HostProfile {
   return {
     hostname: 'ip-172-31-0-10',
     disks: [
-      { name: 'xvda', size: 8 * GiB, major: 202, minor: 0, partitions: [{ size: 8 * GiB, fs: 'xfs', mountpoint: '/' }] },
+      {
+        name: 'xvda',
+        size: 8 * GiB,
+        major: 202,
+        minor: 0,
+        partitions: [{ size: 8 * GiB, fs: 'xfs', mountpoint: '/', ftype: 0 }],
+      },
       { name: 'xvdf', size: 100 * GiB, major: 202, minor: 80 },
     ],
     rootFree: 7_451_000_000,
@@ -47,7 +56,6 @@ export function defaultProfile(): HostProfile {
     libdmVersion: '1.02.135-RHEL7 (2016-11-16)',
     kernelVersion: '3.10.0-514.el7.x86_64',
     thinToolsVersion: '0.9.0',
-    defaultStorageDriver: 'overlay2',
     memoryKiB: 1016724,
     cpus: 1,
     bootTime: Date.UTC(2017, 2, 30, 5, 0, 0) / 1000,

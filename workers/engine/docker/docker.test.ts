@@ -39,9 +39,12 @@ describe('docker devicemapper deviceset', () => {
 
   it('refuses a new container when free data blocks fall under dm.min_free_space, with the daemon message', () => {
     const sb = new Sandbox();
-    run(sb, `systemctl stop docker
+    run(
+      sb,
+      `systemctl stop docker
 echo '{"storage-driver": "devicemapper", "storage-opts": ["dm.loopdatasize=1G", "dm.min_free_space=99%"]}' > /etc/docker/daemon.json
-systemctl start docker`);
+systemctl start docker`,
+    );
     const { usedData, totalData } = poolStatus(sb);
     const min = Math.floor((totalData * 99) / 100);
     const out = run(sb, 'docker run -d busybox sleep 9').join('');
@@ -64,31 +67,46 @@ systemctl start docker`);
     expect(du()).toBe(du0);
   });
 
-  it('keeps the images of each driver apart: switching back to overlay2 hides the devicemapper images', () => {
+  it('keeps the images of each driver apart: switching back to overlay hides the devicemapper images', () => {
     const sb = new Sandbox();
     run(sb, `${LOOP}\ndocker pull busybox`);
     expect(last(sb, 'docker images -q')).not.toBe('');
-    run(sb, `systemctl stop docker\necho '{"storage-driver": "overlay2"}' > /etc/docker/daemon.json\nsystemctl start docker`);
+    run(
+      sb,
+      `systemctl stop docker\necho '{"storage-driver": "overlay"}' > /etc/docker/daemon.json\nsystemctl start docker`,
+    );
     expect(last(sb, 'docker images -q')).toBe('');
     run(sb, LOOP);
     expect(last(sb, 'docker images -q')).not.toBe('');
   });
 
-  it('fails to start on a broken daemon.json: systemd says so and the journal has dockerd\'s line', () => {
+  it("fails to start on a broken daemon.json: systemd says so and the journal has dockerd's line", () => {
     const sb = new Sandbox();
-    const out = run(sb, `systemctl stop docker
+    const out = run(
+      sb,
+      `systemctl stop docker
 printf '{"storage-driver": "devicemapper",}' > /etc/docker/daemon.json
 systemctl start docker
 journalctl -u docker | grep 'unable to configure'
-docker info`);
-    expect(out[2]).toBe('Job for docker.service failed because the control process exited with error code. See "systemctl status docker.service" and "journalctl -xe" for details.\n');
-    expect(out[3]).toContain("unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid character '}' looking for beginning of object key string");
-    expect(out[4]).toBe('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
+docker info`,
+    );
+    expect(out[2]).toBe(
+      'Job for docker.service failed because the control process exited with error code. See "systemctl status docker.service" and "journalctl -xe" for details.\n',
+    );
+    expect(out[3]).toContain(
+      "unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid character '}' looking for beginning of object key string",
+    );
+    expect(out[4]).toBe(
+      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n',
+    );
   });
 
   it('refuses fstrim inside an unprivileged container (FITRIM needs CAP_SYS_ADMIN) and trims in a privileged one', () => {
     const sb = new Sandbox();
-    run(sb, `${LOOP}\ndocker run -d --name unpriv busybox sleep 3600\ndocker run -d --privileged --name priv busybox sleep 3600`);
+    run(
+      sb,
+      `${LOOP}\ndocker run -d --name unpriv busybox sleep 3600\ndocker run -d --privileged --name priv busybox sleep 3600`,
+    );
     expect(last(sb, 'docker exec unpriv fstrim /')).toBe('fstrim: /: FITRIM ioctl failed: Operation not permitted\n');
     expect(last(sb, 'docker exec priv fstrim -v /')).toMatch(/^\/: [\d.]+ GiB \(\d+ bytes\) trimmed\n$/);
   });
@@ -107,7 +125,10 @@ docker info`);
 
   it('grows the filesystem of a container created bigger than its image (--storage-opt size=20G)', () => {
     const sb = new Sandbox();
-    run(sb, `${LOOP}\ndocker run -d --name big --storage-opt size=20G busybox sleep 3600\ndocker run -d --name std busybox sleep 3600`);
+    run(
+      sb,
+      `${LOOP}\ndocker run -d --name big --storage-opt size=20G busybox sleep 3600\ndocker run -d --name std busybox sleep 3600`,
+    );
     const size = (ctr: string) => last(sb, `docker exec ${ctr} df -h /`).split('\n')[1].trim().split(/\s+/)[1];
     expect(size('big')).toBe('20G');
     expect(size('std')).toBe('10G');

@@ -1,11 +1,14 @@
 // The Docker daemon as systemd runs it: configuration, graph driver, image and container stores.
 import type { Machine } from '../machine';
 import { failed } from '../host/errno';
-import { DAEMON_JSON, parseDaemonJson, parseDmOptions, checkOverlay2Options, graphdriverFailure, atLeast } from './config';
+import { DAEMON_JSON, parseDaemonJson, parseDmOptions, graphdriverFailure, atLeast } from './config';
 import { DeviceSet, type FsStore } from './devmapper/deviceSet';
 import { prepareDirectLvm } from './devmapper/directLvm';
 import { DevmapperDriver } from './graph/devmapperDriver';
 import { Overlay2Driver } from './graph/overlay2Driver';
+import { OverlayDriver } from './graph/overlayDriver';
+import { checkOverlay, checkOverlay2, driverPriority, ERR_NOT_SUPPORTED } from './graph/overlayRules';
+import { isInitialized, overlayHost } from './graph/backingFs';
 import type { GraphDriver } from './graph/driver';
 import { GraphStore } from './store';
 import { IdSource } from './ids';
@@ -35,7 +38,7 @@ export class Docker {
 
   constructor(readonly machine: Machine) {
     this.ids = new IdSource(0x5eed);
-    // The seed's host boots with Docker enabled and running (overlay2 until daemon.json says otherwise).
+    // The seed's host boots with Docker enabled and running, on the driver its kernel and release pick (overlay on 3.10).
     this.start();
   }
 
@@ -48,7 +51,11 @@ export class Docker {
     if (level === 'debug') return;
     const lvl = level === 'warning' ? 'warning' : level;
     const quoted = JSON.stringify(msg);
-    this.machine.journal.log('docker.service', `dockerd[${this.pid}]`, `time="${logrusTime(this.machine.clock.now)}" level=${lvl} msg=${quoted}`);
+    this.machine.journal.log(
+      'docker.service',
+      `dockerd[${this.pid}]`,
+      `time="${logrusTime(this.machine.clock.now)}" level=${lvl} msg=${quoted}`,
+    );
   }
 
   private systemd(msg: string): void {
@@ -108,58 +115,123 @@ export class Docker {
 
   private boot(): StartResult {
     const vfs = this.machine.host.vfs;
-    let driverName = this.machine.profile.defaultStorageDriver as string;
+    let configured: string | undefined;
     let storageOpts: string[] = [];
     if (vfs.exists(DAEMON_JSON)) {
       const text = vfs.readFile(DAEMON_JSON);
-      if (failed(text)) return { ok: false, lines: [`unable to configure the Docker daemon with file ${DAEMON_JSON}: read ${DAEMON_JSON}: is a directory`] };
+      if (failed(text))
+        return {
+          ok: false,
+          lines: [
+            `unable to configure the Docker daemon with file ${DAEMON_JSON}: read ${DAEMON_JSON}: is a directory`,
+          ],
+        };
       const cfg = parseDaemonJson(text, this.version);
       if (!cfg.ok) return { ok: false, lines: cfg.lines };
       storageOpts = cfg.config.storageOpts;
-      if (cfg.config.storageDriver) driverName = cfg.config.storageDriver;
-      else driverName = this.priorDriver() ?? driverName;
-    } else driverName = this.priorDriver() ?? driverName;
+      configured = cfg.config.storageDriver || undefined;
+    }
     vfs.mkdir(DOCKER_ROOT, true, 0o711);
-    for (const d of ['containers', 'image', 'network', 'plugins', 'swarm', 'tmp', 'trust', 'volumes']) vfs.mkdir(`${DOCKER_ROOT}/${d}`, true, 0o700);
-    if (driverName === 'overlay2' || driverName === 'overlay') {
-      const bad = checkOverlay2Options(storageOpts, this.version);
-      if (bad) return { ok: false, lines: graphdriverFailure(bad, this.version) };
-      this.driver = new Overlay2Driver(this.machine);
+    for (const d of ['containers', 'image', 'network', 'plugins', 'swarm', 'tmp', 'trust', 'volumes'])
+      vfs.mkdir(`${DOCKER_ROOT}/${d}`, true, 0o700);
+    const err = this.newGraphDriver(configured, storageOpts);
+    return err === null ? { ok: true } : { ok: false, lines: graphdriverFailure(err, this.version) };
+  }
+
+  /** graphdriver.New: the configured driver; else a prior driver's directory; else the first of the priority list that initialises. */
+  private newGraphDriver(configured: string | undefined, opts: string[]): string | null {
+    if (configured) {
+      const r = this.initDriver(configured, opts);
+      return r.ok ? null : r.error;
+    }
+    const prior = this.priorDrivers();
+    if (prior.length) {
+      const name = prior[0];
+      const r = this.initDriver(name, opts);
+      if (!r.ok) {
+        this.log('error', `[graphdriver] prior storage driver ${name} failed: ${r.error}`);
+        return r.error;
+      }
+      // Several driver directories: dockerd will not guess which images the user wants.
+      if (prior.length > 1) {
+        this.driver?.cleanup();
+        this.driver = null;
+        return `${DOCKER_ROOT} contains several valid graphdrivers: ${prior.join(', ')}; Please cleanup or explicitly choose storage driver (-s <DRIVER>)`;
+      }
+      this.log('info', `[graphdriver] using prior storage driver: ${name}`);
+      return null;
+    }
+    for (const name of driverPriority(this.version)) {
+      const r = this.initDriver(name, opts);
+      if (r.ok) return null;
+      if (!r.notSupported) return r.error;
+    }
+    return 'No supported storage backend found';
+  }
+
+  /** With no driver configured, the drivers whose directories exist, in priority order (from 17.12 only non-empty ones). */
+  private priorDrivers(): string[] {
+    const vfs = this.machine.host.vfs;
+    const nonEmpty = atLeast(this.version, '17.12.0');
+    return driverPriority(this.version).filter((d) => {
+      const home = `${DOCKER_ROOT}/${d}`;
+      return vfs.exists(home) && (!nonEmpty || isInitialized(this.machine, home));
+    });
+  }
+
+  /** A driver's Init by name; `notSupported` failures let the priority walk try the next one. */
+  private initDriver(name: string, opts: string[]): { ok: true } | { ok: false; error: string; notSupported: boolean } {
+    if (name === 'overlay2' || name === 'overlay') {
+      const home = `${DOCKER_ROOT}/${name}`;
+      const host = overlayHost(this.machine, home);
+      const r = name === 'overlay2' ? checkOverlay2(opts, host, this.version) : checkOverlay(host, this.version);
+      if (!r.ok) {
+        if (r.debug) this.log('debug', r.debug);
+        return r;
+      }
+      for (const w of r.warnings) this.log('warning', w);
+      this.machine.host.vfs.mkdir(home, true, 0o700);
+      this.driver =
+        name === 'overlay2'
+          ? new Overlay2Driver(this.machine, this.version, host.backingFs, host.dType)
+          : new OverlayDriver(this.machine, host.backingFs, host.dType);
       return { ok: true };
     }
-    if (driverName !== 'devicemapper') {
-      return { ok: false, lines: graphdriverFailure(`driver not supported`, this.version) };
-    }
-    const parsed = parseDmOptions(storageOpts, this.version);
-    if (!parsed.ok) return { ok: false, lines: graphdriverFailure(parsed.error, this.version) };
-    const lvmErr = prepareDirectLvm(this.machine, parsed.options, `${DOCKER_ROOT}/devicemapper`, (l, msg) => this.log(l, msg));
-    if (lvmErr) return { ok: false, lines: graphdriverFailure(lvmErr, this.version) };
+    if (name !== 'devicemapper') return { ok: false, error: ERR_NOT_SUPPORTED, notSupported: true };
+    const err = this.initDevmapper(opts);
+    return err === null ? { ok: true } : { ok: false, error: err, notSupported: false };
+  }
+
+  /** devicemapper's Init: options, direct-lvm setup (17.06+), the deviceset with its pool. */
+  private initDevmapper(opts: string[]): string | null {
+    const parsed = parseDmOptions(opts, this.version);
+    if (!parsed.ok) return parsed.error;
+    const lvmErr = prepareDirectLvm(this.machine, parsed.options, `${DOCKER_ROOT}/devicemapper`, (l, msg) =>
+      this.log(l, msg),
+    );
+    if (lvmErr) return lvmErr;
     const ds = new DeviceSet(this.machine, parsed.options, this.fsStore, (l, m) => this.log(l, m), DOCKER_ROOT);
     ds.spacedUnits = !atLeast(this.version, '17.06.0');
     const err = ds.init();
     if (err) {
       ds.shutdown();
-      return { ok: false, lines: graphdriverFailure(err, this.version) };
+      return err;
     }
     if (ds.dataLoopFile || ds.metadataLoopFile) {
-      this.log('warning', 'Usage of loopback devices is strongly discouraged for production use. Please use `--storage-opt dm.thinpooldev` or use `man docker` to refer to dm.thinpooldev section.');
+      this.log(
+        'warning',
+        'Usage of loopback devices is strongly discouraged for production use. Please use `--storage-opt dm.thinpooldev` or use `man docker` to refer to dm.thinpooldev section.',
+      );
     }
     this.driver = new DevmapperDriver(ds, this.version, this.machine.profile.libdmVersion);
-    return { ok: true };
-  }
-
-  /** With no driver configured, a driver whose directory already exists wins (graphdriver.New's "prior driver"). */
-  private priorDriver(): string | undefined {
-    const vfs = this.machine.host.vfs;
-    for (const d of ['devicemapper', 'overlay2']) if (vfs.exists(`${DOCKER_ROOT}/${d}`)) return d;
-    return undefined;
+    return null;
   }
 
   /** Stops dockerd: containers get SIGTERM then SIGKILL, devices are unmounted, a loop pool is removed. */
   stop(): void {
     if (!this.running) return;
     this.systemd('Stopping Docker Application Container Engine...');
-    this.log('info', 'Processing signal \'terminated\'');
+    this.log('info', "Processing signal 'terminated'");
     const store = this.store();
     for (const c of store.containers.values()) {
       if (c.state !== 'running') continue;

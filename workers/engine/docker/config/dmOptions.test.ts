@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDmOptions, parseDmOptions } from './dmOptions';
-import { checkOverlay2Options, graphdriverFailure } from './driverOptions';
+import { parseOverlay2Options, graphdriverFailure } from './driverOptions';
 import { compareDockerVersions } from './version';
 
 const V17 = '17.03.1-ce';
@@ -48,7 +48,10 @@ describe('dm.* values', () => {
     expect(r.ok && r.options.blockSizeSectors).toBe(1024);
   });
   it('accumulates mkfsarg and joins mountopt with commas', () => {
-    const r = parseDmOptions(['dm.mkfsarg=-K', 'dm.mountopt=nodiscard', 'dm.mkfsarg=-i size=512', 'dm.mountopt=noatime'], V17);
+    const r = parseDmOptions(
+      ['dm.mkfsarg=-K', 'dm.mountopt=nodiscard', 'dm.mkfsarg=-i size=512', 'dm.mountopt=noatime'],
+      V17,
+    );
     expect(r.ok && r.options.mkfsArgs).toEqual(['-K', '-i size=512']);
     expect(r.ok && r.options.mountOptions).toBe('nodiscard,noatime');
   });
@@ -71,20 +74,34 @@ describe('dm.* errors', () => {
     [['dm.min_free_space=x%'], 'strconv.ParseUint: parsing "x": invalid syntax'],
     [['dm.min_free_space=100%'], 'devmapper: Invalid value 100% for option dm.min_free_space'],
     [['dm.xfs_nospace_max_retries=-1'], 'strconv.ParseUint: parsing "-1": invalid syntax'],
-    [['dm.thinp_percent=abc'], 'could not parse `dm.thinp_percent=abc`: strconv.ParseUint: parsing "abc": invalid syntax'],
+    [
+      ['dm.thinp_percent=abc'],
+      'could not parse `dm.thinp_percent=abc`: strconv.ParseUint: parsing "abc": invalid syntax',
+    ],
     [['dm.thinp_percent=100'], 'dm.thinp_percent must be greater than 0 and less than 100'],
     [['dm.thinp_metapercent=100'], 'dm.thinp_metapercent must be greater than 0 and less than 100'],
     [['dm.thinp_autoextend_threshold=101'], 'dm.thinp_autoextend_threshold must be greater than 0 and less than 100'],
     [['dm.thinp_autoextend_percent=101'], 'dm.thinp_autoextend_percent must be greater than 0 and less than 100'],
     [['dm.thinp_percent=95'], 'must provide device path in `dm.directlvm_device` in order to configure direct-lvm'],
-    [['dm.directlvm_device=/dev/xvdf', 'dm.thinp_percent=95'], 'must set both `dm.thinp_percent` and `dm.thinp_metapercent` if either is specified'],
+    [
+      ['dm.directlvm_device=/dev/xvdf', 'dm.thinp_percent=95'],
+      'must set both `dm.thinp_percent` and `dm.thinp_metapercent` if either is specified',
+    ],
     [
       ['dm.directlvm_device=/dev/xvdf', 'dm.thinp_percent=95', 'dm.thinp_metapercent=6'],
       'combined `dm.thinp_percent` and `dm.thinp_metapercent` must not be greater than 100',
     ],
-    [['dm.directlvm_device=/dev/xvdf', 'dm.thinpooldev=docker-thinpool'], 'cannot setup direct-lvm when `dm.thinpooldev` is also specified'],
-    [['dm.use_deferred_deletion=true'], 'devmapper: Deferred deletion can not be enabled as deferred removal is not enabled. Enable deferred removal using --storage-opt dm.use_deferred_removal=true parameter'],
-  ])('%j → %j', (opts, expected) => expect(error(opts as string[], opts[0] === 'dm.use_deferred_deletion=true' ? V17 : V1706)).toBe(expected));
+    [
+      ['dm.directlvm_device=/dev/xvdf', 'dm.thinpooldev=docker-thinpool'],
+      'cannot setup direct-lvm when `dm.thinpooldev` is also specified',
+    ],
+    [
+      ['dm.use_deferred_deletion=true'],
+      'devmapper: Deferred deletion can not be enabled as deferred removal is not enabled. Enable deferred removal using --storage-opt dm.use_deferred_removal=true parameter',
+    ],
+  ])('%j → %j', (opts, expected) =>
+    expect(error(opts as string[], opts[0] === 'dm.use_deferred_deletion=true' ? V17 : V1706)).toBe(expected),
+  );
 
   it('accepts 100 for the autoextend threshold but not for thinp_percent', () => {
     expect(error(['dm.directlvm_device=/dev/xvdf', 'dm.thinp_autoextend_threshold=100'])).toBe('ok');
@@ -116,7 +133,10 @@ describe('dm.* errors', () => {
     expect(error(['dm.use_deferred_removal=false'], V18)).toMatch(/^devmapper: Deferred deletion can not be enabled/);
   });
   it('refuses deferred removal without kernel support', () => {
-    const r = parseDmOptions(['dm.use_deferred_removal=true'], V17, { kernelDeferredRemoval: false, libdmDeferredRemoval: true });
+    const r = parseDmOptions(['dm.use_deferred_removal=true'], V17, {
+      kernelDeferredRemoval: false,
+      libdmDeferredRemoval: true,
+    });
     expect(!r.ok && r.error).toBe('devmapper: Deferred removal can not be enabled as kernel does not support it');
   });
   it('accepts 10GiB from 18.09 on (go-units with the i suffix)', () => {
@@ -124,13 +144,35 @@ describe('dm.* errors', () => {
   });
   it('checks libdm_log_level range', () => {
     expect(error(['dm.libdm_log_level=8'], V18)).toBe('dm.libdm_log_level must be in range [2,7]');
-    expect(error(['dm.libdm_log_level=x'], V18)).toBe('could not parse `dm.libdm_log_level=x`: strconv.ParseInt: parsing "x": invalid syntax');
+    expect(error(['dm.libdm_log_level=x'], V18)).toBe(
+      'could not parse `dm.libdm_log_level=x`: strconv.ParseInt: parsing "x": invalid syntax',
+    );
   });
 });
 
 describe('driver failures', () => {
   it('makes overlay2 refuse dm options', () => {
-    expect(checkOverlay2Options(['dm.thinpooldev=/dev/mapper/docker-thinpool'], V17)).toBe('overlay2: unknown option dm.thinpooldev');
+    expect(parseOverlay2Options(['dm.thinpooldev=/dev/mapper/docker-thinpool'], V17)).toEqual({
+      ok: false,
+      error: 'overlay2: unknown option dm.thinpooldev',
+    });
+  });
+  it('reads overlay2.override_kernel_check as a Go bool, case-insensitive key', () => {
+    expect(parseOverlay2Options(['Overlay2.Override_Kernel_Check=1'], V17)).toEqual({
+      ok: true,
+      overrideKernelCheck: true,
+    });
+    expect(parseOverlay2Options(['overlay2.override_kernel_check=yes'], V17)).toEqual({
+      ok: false,
+      error: 'strconv.ParseBool: parsing "yes": invalid syntax',
+    });
+  });
+  it('knows overlay2.size only from 17.06', () => {
+    expect(parseOverlay2Options(['overlay2.size=10G'], V17)).toEqual({
+      ok: false,
+      error: 'overlay2: unknown option overlay2.size',
+    });
+    expect(parseOverlay2Options(['overlay2.size=10G'], '17.06.2-ce')).toEqual({ ok: true, overrideKernelCheck: false });
   });
   it('prefixes the daemon error by version and keeps the blank line of a trailing newline', () => {
     expect(graphdriverFailure('devicemapper: Non existing device docker-thinpool', V17)).toEqual([

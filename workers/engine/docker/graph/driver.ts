@@ -3,7 +3,7 @@ import type { Filesystem } from '../../fs';
 
 /** A storage driver: layers and container filesystems as devices or directories. */
 export interface GraphDriver {
-  readonly name: 'devicemapper' | 'overlay2';
+  readonly name: 'devicemapper' | 'overlay2' | 'overlay';
   /** The (key, value) pairs docker info prints under "Storage Driver". */
   status(): [string, string][];
   /** An image layer on top of `parent` ('' = the base). */

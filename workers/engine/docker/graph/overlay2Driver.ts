@@ -1,65 +1,47 @@
-// overlay2, the driver the host runs before the switch: directories on the host filesystem, no block-level model.
+// overlay2: each layer a diff directory, containers mounted with all lower layers (kernel 4.0, or a backport).
 import type { Machine } from '../../machine';
-import { mkfs, type BlockTarget, type Filesystem } from '../../fs';
-import { GiB } from '../../units';
+import type { Filesystem } from '../../fs';
 import type { GraphDriver } from './driver';
-
-/** A target that absorbs writes: overlay2's files live in host directories, which we do not model block by block. */
-function hostDirTarget(): BlockTarget {
-  return { size: 10 * GiB, poolBlockSize: 4096, write: () => null, discard: () => {} };
-}
+import { HostDirLayers } from './hostDirLayers';
+import { atLeast } from '../config/version';
 
 /** overlay2 with per-layer filesystems so containers still have files. */
 export class Overlay2Driver implements GraphDriver {
   readonly name = 'overlay2' as const;
-  private readonly layers = new Map<string, Filesystem>();
+  private readonly layers: HostDirLayers;
   private readonly root = '/var/lib/docker/overlay2';
 
-  constructor(private readonly m: Machine) {
-    m.host.vfs.mkdir(this.root, true, 0o700);
+  constructor(
+    private readonly m: Machine,
+    private readonly version: string,
+    private readonly backingFs: string,
+    private readonly dType: boolean,
+  ) {
+    this.layers = new HostDirLayers(m, this.root);
     m.host.vfs.mkdir(`${this.root}/l`, true, 0o700);
   }
 
   status(): [string, string][] {
-    const root = this.m.host.statfs(this.root);
-    return [
-      ['Backing Filesystem', 'fstype' in root ? root.fstype : 'xfs'],
-      ['Supports d_type', 'true'],
-      ['Native Overlay Diff', 'true'],
+    const pairs: [string, string][] = [
+      ['Backing Filesystem', this.backingFs],
+      ['Supports d_type', String(this.dType)],
     ];
+    // The native-diff check and its status line are in the 17.06 sources, not in 17.03's (1.13) Status().
+    if (atLeast(this.version, '17.06.0')) pairs.push(['Native Overlay Diff', 'true']);
+    return pairs;
   }
 
-  private make(id: string, parent: string): string | null {
-    if (this.layers.has(id)) return `layer ${id} already exists`;
-    let fs: Filesystem | undefined;
-    if (parent) {
-      const p = this.layers.get(parent);
-      if (!p) return `parent layer ${parent} not found`;
-      fs = p.clone(hostDirTarget());
-    } else {
-      const made = mkfs('xfs', hostDirTarget());
-      if (!made.ok) return made.message;
-      fs = made.fs;
-    }
-    this.layers.set(id, fs);
-    this.m.host.vfs.mkdir(`${this.root}/${id}/diff`, true, 0o755);
-    return null;
-  }
-
+  // Every layer has a diff directory; one with a parent also gets work and merged for its mount.
   create(id: string, parent: string): string | null {
-    return this.make(id, parent);
+    return this.layers.make(id, parent, parent ? ['diff', 'work', 'merged'] : ['diff']);
   }
 
   createReadWrite(id: string, parent: string): string | null {
-    return this.make(id, parent);
+    return this.create(id, parent);
   }
 
   remove(id: string): string | null {
-    this.layers.delete(id);
-    const vfs = this.m.host.vfs;
-    for (const p of vfs.walk(`${this.root}/${id}`).reverse()) {
-      if (vfs.unlink(p)) vfs.rmdir(p);
-    }
+    this.layers.remove(id);
     return null;
   }
 
@@ -70,7 +52,7 @@ export class Overlay2Driver implements GraphDriver {
   put(): void {}
 
   fs(id: string): Filesystem | undefined {
-    return this.layers.get(id);
+    return this.layers.fs(id);
   }
 
   metadata(id: string): Record<string, string> {

@@ -8,16 +8,19 @@ export const prerequisites: Lesson = {
   seed: '1',
   title: tx('Prerequisites', '先决条件'),
   summary: tx(
-    'The host runs Docker 17.03.1-ce on overlay2. Switching the storage driver hides every local image and container, so save what you need first.',
-    '主机上的 Docker 17.03.1-ce 当前使用 overlay2。改变存储驱动程序会使本地的镜像和容器无法访问，所以先保存需要的东西。',
+    'The host runs Docker 17.03.1-ce on overlay, as stock Docker on RHEL does. Switching the storage driver hides every local image and container, so save what you need first.',
+    '主机上的 Docker 17.03.1-ce 当前使用 overlay，RHEL 上原始安装的 Docker 默认如此。改变存储驱动程序会使本地的镜像和容器无法访问，所以先保存需要的东西。',
   ),
   setup: '',
   steps: [
     {
       title: tx('See which storage driver Docker uses', '查看 Docker 使用的存储驱动程序'),
-      text: tx('`docker info` reports the storage driver. On this RHEL 7.3 host it is overlay2.', '`docker info` 会显示存储驱动程序。这台 RHEL 7.3 主机上是 overlay2。'),
+      text: tx(
+        '`docker info` reports the storage driver. With nothing configured Docker takes the first driver that works here: overlay2 needs kernel 4.0 and RHEL 7.3 runs 3.10, so it is overlay.',
+        '`docker info` 会显示存储驱动程序。没有配置时 Docker 选用第一个能用的驱动：overlay2 需要 4.0 内核，而 RHEL 7.3 是 3.10，所以是 overlay。',
+      ),
       commands: `docker info | grep 'Storage Driver'`,
-      goals: [{ id: 'docker.driver:overlay2', label: tx('Docker runs on overlay2', 'Docker 运行在 overlay2 上') }],
+      goals: [{ id: 'docker.driver:overlay', label: tx('Docker runs on overlay', 'Docker 运行在 overlay 上') }],
       hint: tx('Docker is already running: just ask it.', 'Docker 已经在运行，直接查询即可。'),
     },
     {
@@ -27,7 +30,9 @@ export const prerequisites: Lesson = {
         '拉取 busybox，然后把它保存为 tar 文件，切换存储驱动程序后文件依然存在。',
       ),
       commands: `docker pull busybox\ndocker save -o /root/busybox.tar busybox\nls -l /root/busybox.tar`,
-      goals: [{ id: 'file.exists:/root/busybox.tar', label: tx('/root/busybox.tar exists', '/root/busybox.tar 已存在') }],
+      goals: [
+        { id: 'file.exists:/root/busybox.tar', label: tx('/root/busybox.tar exists', '/root/busybox.tar 已存在') },
+      ],
       hint: tx('docker save -o FILE IMAGE', 'docker save -o 文件 镜像'),
     },
     {
@@ -72,7 +77,12 @@ export const loopLvmLesson: Lesson = {
         '编辑 /etc/docker/daemon.json。如果 JSON 格式有误，Docker 无法启动。',
       ),
       commands: `sudo mkdir -p /etc/docker\ncat > /etc/docker/daemon.json <<'JSON'\n{\n  "storage-driver": "devicemapper"\n}\nJSON`,
-      goals: [{ id: 'file.mentions:/etc/docker/daemon.json:devicemapper', label: tx('daemon.json names devicemapper', 'daemon.json 中指定了 devicemapper') }],
+      goals: [
+        {
+          id: 'file.mentions:/etc/docker/daemon.json:devicemapper',
+          label: tx('daemon.json names devicemapper', 'daemon.json 中指定了 devicemapper'),
+        },
+      ],
       hint: tx("cat > /etc/docker/daemon.json <<'JSON' … JSON", "cat > /etc/docker/daemon.json <<'JSON' … JSON"),
     },
     {
@@ -109,7 +119,10 @@ export const directLvmByDocker: Lesson = {
   steps: [
     {
       title: tx('Try the options of the seed on 17.03', '在 17.03 上尝试原文中的选项'),
-      text: tx('Write the seed\'s daemon.json (with the right device) and start Docker.', '写入原文的 daemon.json（使用正确的设备名），然后启动 Docker。'),
+      text: tx(
+        "Write the seed's daemon.json (with the right device) and start Docker.",
+        '写入原文的 daemon.json（使用正确的设备名），然后启动 Docker。',
+      ),
       commands: `sudo systemctl stop docker
 cat > /etc/docker/daemon.json <<'JSON'
 {
@@ -145,10 +158,16 @@ sudo lvs -a
 cat /var/lib/docker/devicemapper/setup-config.json`,
       goals: [
         { id: 'docker.driver:devicemapper', label: tx('Docker runs devicemapper', 'Docker 使用 devicemapper') },
-        { id: 'lvm.thinPool:docker/thinpool', label: tx('Docker built the thin pool docker/thinpool', 'Docker 建立了精简池 docker/thinpool') },
+        {
+          id: 'lvm.thinPool:docker/thinpool',
+          label: tx('Docker built the thin pool docker/thinpool', 'Docker 建立了精简池 docker/thinpool'),
+        },
         { id: 'lvm.chunk:docker/thinpool:512K', label: tx('with 512 KiB chunks', '块大小为 512 KiB') },
       ],
-      hint: tx('sim docker-version 17.06.2-ce, then systemctl start docker.', '先 sim docker-version 17.06.2-ce，再 systemctl start docker。'),
+      hint: tx(
+        'sim docker-version 17.06.2-ce, then systemctl start docker.',
+        '先 sim docker-version 17.06.2-ce，再 systemctl start docker。',
+      ),
     },
   ],
 };
@@ -170,7 +189,10 @@ export const directLvmByHand: Lesson = {
   steps: [
     {
       title: tx('A physical volume and a volume group', '物理卷和卷组'),
-      text: tx('Stop Docker, then make /dev/xvdf a PV and the VG "docker" on it. These steps destroy what the disk holds.', '停止 Docker，然后把 /dev/xvdf 创建为物理卷，并在其上创建卷组 “docker”。这些步骤会破坏磁盘上的数据。'),
+      text: tx(
+        'Stop Docker, then make /dev/xvdf a PV and the VG "docker" on it. These steps destroy what the disk holds.',
+        '停止 Docker，然后把 /dev/xvdf 创建为物理卷，并在其上创建卷组 “docker”。这些步骤会破坏磁盘上的数据。',
+      ),
       commands: directLvmPv,
       goals: [
         { id: 'lvm.pv:/dev/xvdf', label: tx('/dev/xvdf is a PV', '/dev/xvdf 是物理卷') },
@@ -180,7 +202,10 @@ export const directLvmByHand: Lesson = {
     },
     {
       title: tx('Data and metadata volumes', '数据卷和元数据卷'),
-      text: tx('95% of the VG for data, 1% for metadata: the rest stays free for autoextend.', '95% 的卷组空间用于数据，1% 用于元数据，剩余空间留给自动扩展。'),
+      text: tx(
+        '95% of the VG for data, 1% for metadata: the rest stays free for autoextend.',
+        '95% 的卷组空间用于数据，1% 用于元数据，剩余空间留给自动扩展。',
+      ),
       commands: directLvmLvs,
       goals: [
         { id: 'lvm.lv:docker/thinpool', label: tx('LV docker/thinpool', '逻辑卷 docker/thinpool') },
@@ -190,31 +215,52 @@ export const directLvmByHand: Lesson = {
     },
     {
       title: tx('Convert them into a thin pool', '转换为精简池'),
-      text: tx('512 KiB chunks (-c 512K), new blocks not zeroed (--zero n).', '块大小 512 KiB（-c 512K），新块不清零（--zero n）。'),
+      text: tx(
+        '512 KiB chunks (-c 512K), new blocks not zeroed (--zero n).',
+        '块大小 512 KiB（-c 512K），新块不清零（--zero n）。',
+      ),
       commands: directLvmConvert,
       goals: [
         { id: 'lvm.thinPool:docker/thinpool', label: tx('docker/thinpool is a thin pool', 'docker/thinpool 是精简池') },
         { id: 'lvm.chunk:docker/thinpool:512K', label: tx('with 512 KiB chunks', '块大小为 512 KiB') },
         { id: 'lvm.zeroOff:docker/thinpool', label: tx('and zeroing off', '新块不清零') },
       ],
-      hint: tx('lvconvert -y --zero n -c 512K --thinpool … --poolmetadata …', 'lvconvert -y --zero n -c 512K --thinpool … --poolmetadata …'),
+      hint: tx(
+        'lvconvert -y --zero n -c 512K --thinpool … --poolmetadata …',
+        'lvconvert -y --zero n -c 512K --thinpool … --poolmetadata …',
+      ),
     },
     {
       title: tx('Autoextend profile and monitoring', '自动扩展配置和监视'),
-      text: tx('At 80% full, LVM (dmeventd) adds 20%. It only watches monitored pools.', '使用率达到 80% 时，LVM（dmeventd）会扩展 20%。但它只处理开启了监视的精简池。'),
+      text: tx(
+        'At 80% full, LVM (dmeventd) adds 20%. It only watches monitored pools.',
+        '使用率达到 80% 时，LVM（dmeventd）会扩展 20%。但它只处理开启了监视的精简池。',
+      ),
       commands: directLvmProfile,
       goals: [
-        { id: 'lvm.profile:docker/thinpool:docker-thinpool', label: tx('profile docker-thinpool attached', '已应用配置文件 docker-thinpool') },
+        {
+          id: 'lvm.profile:docker/thinpool:docker-thinpool',
+          label: tx('profile docker-thinpool attached', '已应用配置文件 docker-thinpool'),
+        },
         { id: 'lvm.autoextend:docker/thinpool', label: tx('monitored, with autoextend on', '已开启监视和自动扩展') },
       ],
-      hint: tx('lvchange --metadataprofile …; lvchange --monitor y …', 'lvchange --metadataprofile …；lvchange --monitor y …'),
+      hint: tx(
+        'lvchange --metadataprofile …; lvchange --monitor y …',
+        'lvchange --metadataprofile …；lvchange --monitor y …',
+      ),
     },
     {
       title: tx('Point Docker at the pool', '让 Docker 使用这个精简池'),
-      text: tx('Move the old data root away, set dm.thinpooldev and start Docker: Data file and Metadata file are now empty.', '移走旧的数据目录，设置 dm.thinpooldev 并启动 Docker：Data file 和 Metadata file 现在是空的。'),
+      text: tx(
+        'Move the old data root away, set dm.thinpooldev and start Docker: Data file and Metadata file are now empty.',
+        '移走旧的数据目录，设置 dm.thinpooldev 并启动 Docker：Data file 和 Metadata file 现在是空的。',
+      ),
       commands: directLvmDocker,
       goals: [
-        { id: 'docker.thinpooldev:docker-thinpool', label: tx('Docker uses docker-thinpool', 'Docker 使用 docker-thinpool') },
+        {
+          id: 'docker.thinpooldev:docker-thinpool',
+          label: tx('Docker uses docker-thinpool', 'Docker 使用 docker-thinpool'),
+        },
         { id: 'docker.deferredRemoval', label: tx('deferred removal is on', '已启用延迟删除') },
         { id: 'pool.blockSize:512K', label: tx('pool blocks are 512 KiB', '精简池的块为 512 KiB') },
       ],

@@ -67,3 +67,28 @@ for (const width of [390, 700, 1400]) {
     expect(errors).toEqual([]);
   });
 }
+
+test('on a phone the lessons lie over the page and presenter mode stacks terminal and views, never sideways', async ({
+  page,
+}, info) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const errors = await openWatched(page, `/#s=${compressToEncodedURIComponent(story)}`);
+  await expect(page.getByTestId('timeline-position')).toHaveText('step 6 of 6', { timeout: 20_000 });
+  await page.getByTestId('lessons-toggle').click();
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  const panel = (await page.getByTestId('lesson-panel').boundingBox())!;
+  expect(panel.x + panel.width).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: info.outputPath('lessons-390.png') });
+  // The panel covers the page, so it is closed from its own ✕.
+  await page.getByTestId('lesson-panel').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('lesson-panel')).toBeHidden();
+  await page.getByTestId('presenter-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-present', '1');
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  const term = (await page.locator('section.term').boundingBox())!;
+  const views = (await page.locator('section.views').boundingBox())!;
+  expect(views.y).toBeGreaterThanOrEqual(term.y + term.height - 1);
+  await page.screenshot({ path: info.outputPath('presenter-390.png') });
+  expect(errors).toEqual([]);
+});

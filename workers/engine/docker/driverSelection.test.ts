@@ -212,3 +212,21 @@ describe('prior driver directories', () => {
     expect(driverSection(sb)[0]).toBe('Storage Driver: devicemapper');
   });
 });
+
+describe('--storage-opt size= on the overlay drivers', () => {
+  it('overlay refuses any storage option in its own words, and creates nothing', () => {
+    const sb = new Sandbox();
+    const r = sb.run('docker run -d --storage-opt size=20G --name big busybox sleep 1');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.entries[0].status).toBe(125);
+    expect(r.entries[0].output).toContain(
+      'docker: Error response from daemon: --storage-opt is not supported for overlay.\n',
+    );
+    expect(last(sb, 'docker ps -a -q')).toBe('');
+  });
+  it('overlay2 (kernel 4.x) asks for xfs project quotas', () => {
+    const sb = new Sandbox({ kernelVersion: '4.9.0-8-amd64' });
+    const out = last(sb, 'docker run -d --storage-opt size=20G busybox sleep 1');
+    expect(out).toContain("--storage-opt is supported only for overlay over xfs with 'pquota' mount option.\n");
+  });
+});

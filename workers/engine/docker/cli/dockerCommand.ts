@@ -149,7 +149,12 @@ function createFrom(docker: Docker, name: 'run' | 'create', args: string[], ctx:
     return 125;
   }
   if (docker.driver?.name !== 'devicemapper' && size.size !== undefined) {
-    ctx.err(`docker: Error response from daemon: --storage-opt is supported only for overlay over xfs with 'pquota' mount option.\nSee 'docker ${name} --help'.\n`);
+    // Each overlay driver's Create refuses in its own words (overlay2 could take it with xfs project quotas; not here).
+    const refusal =
+      docker.driver?.name === 'overlay'
+        ? '--storage-opt is not supported for overlay'
+        : "--storage-opt is supported only for overlay over xfs with 'pquota' mount option";
+    ctx.err(`docker: Error response from daemon: ${refusal}.\nSee 'docker ${name} --help'.\n`);
     return 125;
   }
   const r = createContainer(docker, {

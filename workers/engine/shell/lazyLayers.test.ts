@@ -8,6 +8,10 @@ import * as realLvm from '../lvm/commands/index';
 import * as lazyLvm from '../lvm/lazy/commands';
 import * as realThin from '../thintools/commands/index';
 import * as lazyThin from '../thintools/lazy/commands';
+import * as realHost from '../host/commands/index';
+import * as lazyHost from '../host/lazy/commands';
+import * as realDm from '../dm/commands/index';
+import * as lazyDm from '../dm/lazy/commands';
 
 const names = (t: object) => Object.keys(t).sort();
 
@@ -17,6 +21,31 @@ describe('lazy command layers (the worker bundle’s stand-ins)', () => {
     expect(names(lazyLvm.commands)).toEqual(names(realLvm.commands));
     expect(names(lazyThin.commands)).toEqual(names(realThin.commands));
     expect(names(lazyThin.simCommands)).toEqual(names(realThin.simCommands ?? {}));
+    expect(names(lazyHost.commands)).toEqual(names(realHost.commands));
+    expect(names(lazyDm.commands)).toEqual(names(realDm.commands));
+  });
+
+  it('list the real sim subcommands with the same synopsis before they load', () => {
+    const synopsis = (t: Record<string, { usage: string; help: string }>) =>
+      Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { usage: v.usage, help: v.help }]));
+    expect(synopsis(lazyHost.simCommands)).toEqual(synopsis(realHost.simCommands));
+    expect(synopsis(lazyThin.simCommands)).toEqual(synopsis(realThin.simCommands ?? {}));
+  });
+
+  it('load the host layer for a script that only uses `sim disk`', async () => {
+    await loadLazyFor('sim disk xvdg 100G');
+    const out: string[] = [];
+    const status = lazyHost.commands.blkid({
+      argv: ['blkid', '/dev/nonexistent'],
+      stdin: '',
+      out: (t) => out.push(t),
+      err: (t) => out.push(t),
+      env: {},
+      cwd: '/',
+      machine: new Machine(),
+    });
+    expect(out.join('')).not.toContain('still loading');
+    expect(status).toBe(2);
   });
 
   it('see a command named anywhere in a script, as a whole word only', () => {
@@ -45,5 +74,22 @@ describe('lazy command layers (the worker bundle’s stand-ins)', () => {
     await loadLazyFor('echo hi | sed s/h/j/');
     expect(lazyText.commands.awk(ctx(['awk', '{print $2}']))).toBe(0);
     expect(out.join('')).toBe('b\nd\n');
+  });
+
+  it('sim import-pool brings the commands it runs by name (dmsetup, losetup, truncate) with the thin tools', async () => {
+    await loadLazyFor('sim import-pool /root/pool.xml');
+    const err: string[] = [];
+    const ctx = (argv: string[]): CommandContext => ({
+      argv,
+      stdin: '',
+      out: () => undefined,
+      err: (t) => err.push(t),
+      env: {},
+      cwd: '/',
+      machine: new Machine(),
+    });
+    expect(lazyDm.commands.dmsetup(ctx(['dmsetup', 'ls']))).toBe(0);
+    expect(lazyHost.commands.losetup(ctx(['losetup', '-a']))).toBe(0);
+    expect(err.join('')).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 // Command layers the worker bundle loads on first use (vite.config.ts points the command table at stand-ins): the
 // first page load stays within its JS budget. Node (tests, CLI) imports the real layers and never meets this.
 import type { CommandHandler, CommandTable } from './types';
+import type { SimTable } from './sim';
 
 /** Something the worker loads before running a script that mentions it. */
 export interface LazyPart {
@@ -43,19 +44,31 @@ export function standIn(
   };
 }
 
-/** A lazily loaded command layer: stand-ins for `names`, registered so scripts naming them load the real layer. */
+/** What `sim help` shows of a lazily loaded `sim` subcommand before its layer has loaded. */
+export type SimSynopsis = Record<string, { usage: string; help: string }>;
+
+/** A lazily loaded command layer: stand-ins for its commands and `sim` subcommands, registered so a script naming
+ * one loads the real layer before it runs. */
 export function lazyLayer(
   what: string,
   names: readonly string[],
-  importer: () => Promise<{ commands: CommandTable }>,
-): CommandTable {
-  let real: CommandTable | undefined;
+  importer: () => Promise<{ commands: CommandTable; simCommands?: SimTable }>,
+  sims: SimSynopsis = {},
+): { commands: CommandTable; simCommands: SimTable } {
+  let real: { commands: CommandTable; simCommands?: SimTable } | undefined;
   let loading: Promise<void> | undefined;
   const load = () =>
     (loading ??= importer().then((m) => {
-      real = m.commands;
+      real = m;
     }));
-  const re = wordsRe(names);
-  registerLazy({ mentionedIn: (s) => re.test(s), load });
-  return Object.fromEntries(names.map((n) => [n, standIn(what, () => real?.[n], load)]));
+  const commandRe = wordsRe(names);
+  const simNames = Object.keys(sims);
+  const simRe = simNames.length ? new RegExp(`\\bsim\\s+${wordsRe(simNames).source}`) : null;
+  registerLazy({ mentionedIn: (s) => commandRe.test(s) || !!simRe?.test(s), load });
+  return {
+    commands: Object.fromEntries(names.map((n) => [n, standIn(what, () => real?.commands[n], load)])),
+    simCommands: Object.fromEntries(
+      simNames.map((n) => [n, { ...sims[n], run: standIn(what, () => real?.simCommands?.[n]?.run, load) }]),
+    ),
+  };
 }

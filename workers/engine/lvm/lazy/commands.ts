@@ -23,4 +23,4 @@ const names = [
   'apt-get',
 ];
 
-export const commands = lazyLayer('the LVM tools', names, () => import('../commands/index'));
+export const { commands } = lazyLayer('the LVM tools', names, () => import('../commands/index'));

@@ -1,5 +1,8 @@
 // The worker loads the thin_* tools on first use, so the first page load does not carry them.
-import { registerLazy } from '../../shell/lazyLayers';
+import { loadLazyFor, registerLazy } from '../../shell/lazyLayers';
+
+// `sim import-pool` runs these commands of other lazily loaded layers by name: they load with the tools.
+const IMPORT_POOL_RUNS = 'truncate losetup dmsetup';
 
 type Tools = typeof import('../commands/index');
 type Transfer = typeof import('../commands/fileTransfer');
@@ -10,7 +13,11 @@ let loading: Promise<void> | undefined;
 
 /** Loads the tools and the file transfer (once); later calls resolve at once. */
 export function loadThinTools(): Promise<void> {
-  loading ??= Promise.all([import('../commands/index'), import('../commands/fileTransfer')]).then(([t, f]) => {
+  loading ??= Promise.all([
+    import('../commands/index'),
+    import('../commands/fileTransfer'),
+    loadLazyFor(IMPORT_POOL_RUNS),
+  ]).then(([t, f]) => {
     tools = t;
     transfer = f;
   });

@@ -102,3 +102,12 @@ export interface TopLevelCommand {
   text: string;
   line: number;
 }
+
+/** Appends literal text to a word's parts, joining it to the last part when that is literal with the same quoting. */
+export function literalAppender(parts: WordPart[]): (text: string, quoted: boolean) => void {
+  return (text, quoted) => {
+    const last = parts[parts.length - 1];
+    if (last?.kind === 'lit' && last.quoted === quoted) last.text += text;
+    else parts.push({ kind: 'lit', text, quoted });
+  };
+}

@@ -1,35 +1,8 @@
 // Parses bash's `[[ … ]]` conditional command: ! && || ( ), unary and binary tests, and `=~` regex words.
-import type { CompoundBody, CondExpr, Word, WordPart } from './ast';
+import { literalAppender, type CompoundBody, type CondExpr, type Word, type WordPart } from './ast';
+import { UNARY_TESTS } from './commands/test';
 import type { Parser } from './parser';
 
-/** Unary operators of `[[ ]]` (file tests, string tests, -v, -o). */
-export const COND_UNARY = new Set([
-  '-a',
-  '-b',
-  '-c',
-  '-d',
-  '-e',
-  '-f',
-  '-g',
-  '-h',
-  '-k',
-  '-p',
-  '-r',
-  '-s',
-  '-t',
-  '-u',
-  '-w',
-  '-x',
-  '-G',
-  '-L',
-  '-N',
-  '-O',
-  '-S',
-  '-z',
-  '-n',
-  '-o',
-  '-v',
-]);
 /** Binary operators written as words (`<` and `>` are operator tokens). */
 const COND_BINARY = new Set(['=', '==', '!=', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 
@@ -111,8 +84,8 @@ export class CondParser {
     const first = this.word();
     this.blanks();
     const op = literal(first);
-    if (op !== null && COND_UNARY.has(op) && !this.atEnd()) return { kind: 'unary', op, arg: this.word() };
-    if (op !== null && COND_UNARY.has(op) && this.atClose())
+    if (op !== null && UNARY_TESTS.has(op) && !this.atEnd()) return { kind: 'unary', op, arg: this.word() };
+    if (op !== null && UNARY_TESTS.has(op) && this.atClose())
       p.fail("unexpected argument `]]' to conditional unary operator");
     if (this.atEnd()) return { kind: 'word', word: first };
     let bin: string | null = null;
@@ -142,11 +115,7 @@ export class CondParser {
     const at = p.where();
     const begin = p.pos;
     const parts: WordPart[] = [];
-    const lit = (text: string, quoted: boolean) => {
-      const last = parts[parts.length - 1];
-      if (last?.kind === 'lit' && last.quoted === quoted) last.text += text;
-      else parts.push({ kind: 'lit', text, quoted });
-    };
+    const lit = literalAppender(parts);
     let depth = 0;
     for (;;) {
       const c = p.peek();

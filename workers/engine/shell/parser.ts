@@ -16,6 +16,7 @@ import type {
   WordPart,
 } from './ast';
 import { CondParser } from './condParser';
+import { literalAppender } from './ast';
 
 /** Where and why a script failed to parse (1-based line and column). */
 export interface SyntaxError {
@@ -600,11 +601,7 @@ export class Parser {
     const at = this.where();
     const start = this.pos;
     const parts: WordPart[] = [];
-    const lit = (text: string, quoted: boolean) => {
-      const last = parts[parts.length - 1];
-      if (last?.kind === 'lit' && last.quoted === quoted) last.text += text;
-      else parts.push({ kind: 'lit', text, quoted });
-    };
+    const lit = literalAppender(parts);
     for (;;) {
       const c = this.peek();
       if (this.eof() || META.includes(c)) break;
@@ -756,11 +753,7 @@ export class Parser {
   /** The word of `${NAME<op>word}` up to the matching `}`: blanks are literal, quotes and expansions work as in a word. */
   private parseBraceWord(start: number, dquoted: boolean): WordPart[] {
     const parts: WordPart[] = [];
-    const lit = (text: string, quoted: boolean) => {
-      const last = parts[parts.length - 1];
-      if (last?.kind === 'lit' && last.quoted === quoted) last.text += text;
-      else parts.push({ kind: 'lit', text, quoted });
-    };
+    const lit = literalAppender(parts);
     let depth = 0;
     for (;;) {
       if (this.eof()) this.fail("unexpected EOF while looking for matching `}'", start);

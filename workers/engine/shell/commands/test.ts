@@ -9,7 +9,8 @@ class TestError {
   constructor(readonly message: string) {}
 }
 
-const UNARY = new Set([
+/** Unary operators of test and of `[[ ]]`: file tests, string tests, -o (option), -v (variable). */
+export const UNARY_TESTS = new Set([
   '-a',
   '-b',
   '-c',
@@ -151,7 +152,7 @@ export class TestEval {
 
   private two(a: string, b: string): boolean {
     if (a === '!') return b === '';
-    if (UNARY.has(a)) return this.unary(a, b);
+    if (UNARY_TESTS.has(a)) return this.unary(a, b);
     throw new TestError(`${a}: unary operator expected`);
   }
 
@@ -203,7 +204,7 @@ export class TestEval {
       this.pos += 3;
       return this.binary(t, a[this.pos - 2], a[this.pos - 1]);
     }
-    if (UNARY.has(t) && this.pos + 1 < a.length) {
+    if (UNARY_TESTS.has(t) && this.pos + 1 < a.length) {
       this.pos += 2;
       return this.unary(t, a[this.pos - 1]);
     }

@@ -3,6 +3,7 @@ import type { CommandContext, CommandTable } from '../types';
 import { parseOpts, missingOperand } from './opts';
 import { readInputs, lines, abs } from './io';
 import { strerror } from '../../host/errno';
+import { parseCoreutilsSize } from '../../units/parseSize';
 
 /** Interprets echo -e / printf backslash escapes; returns the text and whether \c stopped output. */
 function escapes(s: string, octalNeedsZero: boolean): { text: string; stop: boolean } {
@@ -14,7 +15,17 @@ function escapes(s: string, octalNeedsZero: boolean): { text: string; stop: bool
       continue;
     }
     const n = s[++i];
-    const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', '\\': '\\' };
+    const map: Record<string, string> = {
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      a: '\x07',
+      b: '\b',
+      f: '\f',
+      v: '\v',
+      e: '\x1b',
+      '\\': '\\',
+    };
     if (n in map) out += map[n];
     else if (n === 'c') return { text: out, stop: true };
     else if (n === '0' || (!octalNeedsZero && /[0-7]/.test(n))) {
@@ -90,7 +101,14 @@ function printf(ctx: CommandContext): number {
           ctx.err(`bash: printf: ${arg}: invalid number\n`);
           st = 1;
         } else n = Number(arg || 0);
-        s = conv === 'x' ? n.toString(16) : conv === 'X' ? n.toString(16).toUpperCase() : conv === 'o' ? n.toString(8) : String(Math.trunc(n));
+        s =
+          conv === 'x'
+            ? n.toString(16)
+            : conv === 'X'
+              ? n.toString(16).toUpperCase()
+              : conv === 'o'
+                ? n.toString(8)
+                : String(Math.trunc(n));
       } else if (conv === 'f') s = Number(arg || 0).toFixed(m[3] ? Number(m[3]) : 6);
       else if (conv === 'c') s = arg.slice(0, 1);
       else if (conv === 'b') s = escapes(arg, true).text;
@@ -119,7 +137,12 @@ function cat(ctx: CommandContext): number {
     const { inputs, ok: o } = readInputs(ctx, [f]);
     ok &&= o;
     for (const i of inputs) {
-      if ('n' in p.opts) ctx.out(lines(i.text).map((l) => `${String(++n).padStart(6)}\t${l}\n`).join(''));
+      if ('n' in p.opts)
+        ctx.out(
+          lines(i.text)
+            .map((l) => `${String(++n).padStart(6)}\t${l}\n`)
+            .join(''),
+        );
       else ctx.out(i.text);
     }
   }
@@ -144,12 +167,21 @@ function tee(ctx: CommandContext): number {
 
 /** head/tail share their count syntax: -n N, -N, and for tail -n +N. */
 function headTail(ctx: CommandContext, head: boolean): number {
-  const argv = ctx.argv.map((x, i) => (i > 0 && /^-\d+$/.test(x) ? `-n${x.slice(1)}` : x));
-  const p = parseOpts({ ...ctx, argv }, { flags: 'qvf', withValue: 'nc', long: { 'lines=': 'n', 'bytes=': 'c', quiet: 'q', follow: 'f' } });
+  // -N is -n N, unless it is the value of -n or -c (head -c -4).
+  const argv = ctx.argv.map((x, i) =>
+    i > 0 && /^-\d+$/.test(x) && !/^-(n|c|-lines|-bytes)$/.test(ctx.argv[i - 1]) ? `-n${x.slice(1)}` : x,
+  );
+  const p = parseOpts(
+    { ...ctx, argv },
+    { flags: 'qvf', withValue: 'nc', long: { 'lines=': 'n', 'bytes=': 'c', quiet: 'q', follow: 'f' } },
+  );
   if (typeof p === 'number') return p;
+  // Whichever of -n and -c comes last counts, as in coreutils.
+  const byBytes = p.all.filter(([k]) => k === 'n' || k === 'c').pop()?.[0] === 'c';
+  if (byBytes) return headTailBytes(ctx, head, p.opts.c, p.args);
   const spec = p.opts.n ?? '10';
   if (!/^[+-]?\d+$/.test(spec)) {
-    ctx.err(`${ctx.argv[0]}: ${head ? 'invalid number of lines' : 'invalid number of lines'}: ‘${spec}’\n`);
+    ctx.err(`${ctx.argv[0]}: invalid number of lines: ‘${spec}’\n`);
     return 1;
   }
   const { inputs, ok } = readInputs(ctx, p.args);
@@ -165,6 +197,28 @@ function headTail(ctx: CommandContext, head: boolean): number {
   return ok ? 0 : 1;
 }
 
+/** head -c / tail -c: bytes of the UTF-8 text, with coreutils' multipliers (K, M, kB…), head -c -N, tail -c +N. */
+function headTailBytes(ctx: CommandContext, head: boolean, spec: string, args: string[]): number {
+  const sign = /^[+-]/.test(spec) ? spec[0] : '';
+  const size = parseCoreutilsSize(spec.slice(sign.length));
+  if (!size.ok || size.op) {
+    ctx.err(`${ctx.argv[0]}: invalid number of bytes: ‘${spec}’\n`);
+    return 1;
+  }
+  const n = size.bytes;
+  const { inputs, ok } = readInputs(ctx, args);
+  inputs.forEach((inp, idx) => {
+    if (inputs.length > 1) ctx.out(`${idx ? '\n' : ''}==> ${inp.name === '-' ? 'standard input' : inp.name} <==\n`);
+    const bytes = new TextEncoder().encode(inp.text);
+    let sel: Uint8Array;
+    if (head) sel = sign === '-' ? bytes.subarray(0, Math.max(0, bytes.length - n)) : bytes.subarray(0, n);
+    else if (sign === '+') sel = bytes.subarray(Math.max(0, n - 1));
+    else sel = n === 0 ? bytes.subarray(0, 0) : bytes.subarray(Math.max(0, bytes.length - n));
+    ctx.out(new TextDecoder().decode(sel));
+  });
+  return ok ? 0 : 1;
+}
+
 function wc(ctx: CommandContext): number {
   const p = parseOpts(ctx, { flags: 'lcwmL', long: { lines: 'l', bytes: 'c', words: 'w', chars: 'm' } });
   if (typeof p === 'number') return p;
@@ -173,13 +227,23 @@ function wc(ctx: CommandContext): number {
   const { inputs, ok } = readInputs(ctx, p.args);
   const rows = inputs.map((i) => ({
     name: p.args.length ? i.name : '',
-    v: { l: (i.text.match(/\n/g) ?? []).length, w: i.text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(i.text).length } as Record<string, number>,
+    v: {
+      l: (i.text.match(/\n/g) ?? []).length,
+      w: i.text.split(/\s+/).filter(Boolean).length,
+      c: new TextEncoder().encode(i.text).length,
+    } as Record<string, number>,
   }));
   if (rows.length > 1) rows.push({ name: 'total', v: { l: 0, w: 0, c: 0 } });
-  if (rows.length > 1) for (const r of rows.slice(0, -1)) for (const k of ['l', 'w', 'c']) rows[rows.length - 1].v[k] += r.v[k];
+  if (rows.length > 1)
+    for (const r of rows.slice(0, -1)) for (const k of ['l', 'w', 'c']) rows[rows.length - 1].v[k] += r.v[k];
   const single = which.length === 1 && rows.length === 1;
-  const width = single ? 1 : !p.args.length ? 7 : Math.max(1, ...rows.flatMap((r) => which.map((k) => String(r.v[k]).length)));
-  for (const r of rows) ctx.out(which.map((k) => String(r.v[k]).padStart(width)).join(' ') + (r.name ? ` ${r.name}` : '') + '\n');
+  const width = single
+    ? 1
+    : !p.args.length
+      ? 7
+      : Math.max(1, ...rows.flatMap((r) => which.map((k) => String(r.v[k]).length)));
+  for (const r of rows)
+    ctx.out(which.map((k) => String(r.v[k]).padStart(width)).join(' ') + (r.name ? ` ${r.name}` : '') + '\n');
   return ok ? 0 : 1;
 }
 
@@ -238,7 +302,11 @@ function ranges(list: string): ((n: number) => boolean) | null {
 }
 
 function cut(ctx: CommandContext): number {
-  const p = parseOpts(ctx, { flags: 's', withValue: 'dfcb', long: { 'delimiter=': 'd', 'fields=': 'f', 'characters=': 'c' } });
+  const p = parseOpts(ctx, {
+    flags: 's',
+    withValue: 'dfcb',
+    long: { 'delimiter=': 'd', 'fields=': 'f', 'characters=': 'c' },
+  });
   if (typeof p === 'number') return p;
   const list = p.opts.f ?? p.opts.c ?? p.opts.b;
   if (!list) {
@@ -262,7 +330,12 @@ function cut(ctx: CommandContext): number {
         if (!('s' in p.opts)) ctx.out(l + '\n');
         continue;
       }
-      ctx.out(l.split(d).filter((_, i) => pick(i + 1)).join(d) + '\n');
+      ctx.out(
+        l
+          .split(d)
+          .filter((_, i) => pick(i + 1))
+          .join(d) + '\n',
+      );
     } else ctx.out([...l].filter((_, i) => pick(i + 1)).join('') + '\n');
   }
   return ok ? 0 : 1;
@@ -303,7 +376,9 @@ function tr(ctx: CommandContext): number {
     const to = trSet(p.args[1]);
     text = [...text].map((c) => (from.includes(c) ? (to[from.indexOf(c)] ?? to[to.length - 1] ?? '') : c)).join('');
   } else if (!('s' in p.opts)) {
-    ctx.err(`tr: missing operand after ‘${p.args[0]}’\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n`);
+    ctx.err(
+      `tr: missing operand after ‘${p.args[0]}’\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n`,
+    );
     return 1;
   }
   if ('s' in p.opts) {
@@ -325,7 +400,10 @@ function xargs(ctx: CommandContext): number {
   let st = 0;
   if (p.opts.I !== undefined) {
     for (const l of lines(ctx.stdin)) {
-      const r = ctx.exec(cmd.map((x) => x.split(p.opts.I).join(l)), '');
+      const r = ctx.exec(
+        cmd.map((x) => x.split(p.opts.I).join(l)),
+        '',
+      );
       if (r) st = 123;
     }
     return st;

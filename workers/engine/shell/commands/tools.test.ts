@@ -30,11 +30,17 @@ describe('seq', () => {
     expect(last('seq 1 0.5 2').output).toBe('1.0\n1.5\n2.0\n');
   });
   it('refuses a zero increment', () => {
-    expect(last('seq 1 0 3')).toEqual({ output: "seq: invalid Zero increment value: ‘0’\nTry 'seq --help' for more information.\n", status: 1 });
+    expect(last('seq 1 0 3')).toEqual({
+      output: "seq: invalid Zero increment value: ‘0’\nTry 'seq --help' for more information.\n",
+      status: 1,
+    });
   });
   it('refuses a fourth operand and a missing one', () => {
     expect(last('seq 1 2 3 4').output).toBe("seq: extra operand ‘4’\nTry 'seq --help' for more information.\n");
-    expect(last('seq')).toEqual({ output: "seq: missing operand\nTry 'seq --help' for more information.\n", status: 1 });
+    expect(last('seq')).toEqual({
+      output: "seq: missing operand\nTry 'seq --help' for more information.\n",
+      status: 1,
+    });
   });
 });
 
@@ -88,10 +94,16 @@ describe('basename and dirname', () => {
     expect(last('basename -s .c /x/a.c b.c').output).toBe('a\nb\n');
   });
   it('basename refuses a third operand', () => {
-    expect(last('basename a b c')).toEqual({ output: "basename: extra operand ‘c’\nTry 'basename --help' for more information.\n", status: 1 });
+    expect(last('basename a b c')).toEqual({
+      output: "basename: extra operand ‘c’\nTry 'basename --help' for more information.\n",
+      status: 1,
+    });
   });
   it('dirname needs an operand', () => {
-    expect(last('dirname')).toEqual({ output: "dirname: missing operand\nTry 'dirname --help' for more information.\n", status: 1 });
+    expect(last('dirname')).toEqual({
+      output: "dirname: missing operand\nTry 'dirname --help' for more information.\n",
+      status: 1,
+    });
   });
 });
 
@@ -107,5 +119,26 @@ describe('which', () => {
     expect(r.status).toBe(1);
     expect(r.output).toContain('/usr/bin/ls\n');
     expect(r.output).toContain('/usr/bin/which: no nosuchtool in (');
+  });
+});
+
+describe('head -c and tail -c (bytes, as GNU coreutils)', () => {
+  const file = 'printf "abcdef\\nxyz\\n" > /f; ';
+  it('head -c N is the first N bytes, head -c -N all but the last N', () => {
+    expect(last(file + 'head -c 3 /f').output).toBe('abc');
+    expect(last(file + 'head -c -4 /f').output).toBe('abcdef\n');
+  });
+  it('tail -c N is the last N bytes, tail -c +N from byte N on', () => {
+    expect(last(file + 'tail -c 4 /f').output).toBe('xyz\n');
+    expect(last(file + 'tail -c +5 /f').output).toBe('ef\nxyz\n');
+  });
+  it('takes multipliers, counts UTF-8 bytes, and the last of -n/-c wins', () => {
+    expect(last(file + 'head -c 2K /f | wc -c').output).toBe('11\n');
+    expect(last("printf 'é!' | head -c 2").output).toBe('é');
+    expect(last(file + 'head -n 1 -c 2 /f').output).toBe('ab');
+    expect(last(file + 'head -c 2 -n 1 /f').output).toBe('abcdef\n');
+  });
+  it('refuses a count that is not a number', () => {
+    expect(last(file + 'head -c x /f')).toEqual({ output: 'head: invalid number of bytes: ‘x’\n', status: 1 });
   });
 });

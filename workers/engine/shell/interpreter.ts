@@ -35,7 +35,8 @@ import { TestEval } from './commands/test';
 import { printFunction } from './printer';
 
 /** Where a command's output goes. */
-type Sink = (text: string) => void;
+/** Where a command's output goes; a sink into a regular file also takes runs of NUL bytes without building them. */
+type Sink = ((text: string) => void) & { zeros?: (bytes: number) => void };
 
 /** Standard streams of a running command. */
 export interface Io {
@@ -793,7 +794,7 @@ export class Interpreter {
         continue;
       }
       if (abs === '/dev/null') {
-        fds[r.fd] = () => {};
+        fds[r.fd] = Object.assign(() => {}, { zeros: () => {} });
         notTty[r.fd] = true;
         continue;
       }
@@ -814,16 +815,24 @@ export class Interpreter {
       }
       const file = { path: abs, text: '' };
       files.push(file);
-      fds[r.fd] = (t) => (file.text += t);
+      fds[r.fd] = Object.assign((t: string) => void (file.text += t), {
+        // A long run of NULs (docker save's tar) lands as allocated extents after what was written before it.
+        zeros: (bytes: number) => {
+          write(file);
+          const st = vfs.stat(file.path);
+          const e = failed(st) ? st : vfs.allocate(file.path, st.size, bytes);
+          if (e) io.err(`bash: ${fields[0]}: write error: ${strerror(e.errno)}\n`);
+        },
+      });
       notTty[r.fd] = true;
     }
-    const flush = () => {
-      for (const f of files) {
-        if (!f.text) continue;
-        const e = vfs.writeFile(f.path, f.text, true);
-        if (e) io.err(`bash: ${f.path}: write error: ${strerror(e.errno)}\n`);
-      }
+    const write = (f: { path: string; text: string }) => {
+      if (!f.text) return;
+      const e = vfs.writeFile(f.path, f.text, true);
+      f.text = '';
+      if (e) io.err(`bash: ${f.path}: write error: ${strerror(e.errno)}\n`);
     };
+    const flush = () => files.forEach(write);
     return { io: { stdin, out: fds[1], err: fds[2], notTty: { 1: notTty[1], 2: notTty[2] } }, flush };
   }
 
@@ -912,6 +921,7 @@ export class Interpreter {
         cwd: this.cwd,
         machine: this.machine,
         stdoutIsTerminal: !io.notTty?.[1],
+        outZeros: io.out.zeros,
         exec: (a, stdin) =>
           this.dispatch(a, { stdin: new Input(stdin), out: io.out, err: io.err, notTty: io.notTty }, []),
         pathOf: (n) => (this.table[n] ? this.binPath(n) : undefined),

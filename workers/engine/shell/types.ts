@@ -13,6 +13,8 @@ export interface CommandContext {
   machine: Machine;
   /** Whether stdout reaches the terminal (not piped, redirected or captured); unset means it does. */
   stdoutIsTerminal?: boolean;
+  /** Writes `bytes` NUL bytes to stdout without building them, when stdout is a file (or /dev/null). */
+  outZeros?: (bytes: number) => void;
   /** Runs another command with this one's output streams (xargs, docker exec); returns its status. */
   exec?: (argv: string[], stdin: string) => number;
   /** Where the shell would find command `name` (`/usr/sbin/lvs`), or undefined when it has none (`which`). */

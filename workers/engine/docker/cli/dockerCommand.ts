@@ -417,7 +417,9 @@ sub('save', '[OPTIONS] IMAGE [IMAGE...]', 'Save one or more images to a tar arch
   }
   if (!out) {
     // The tar streamed to the pipe or file: its length is what counts (the sandbox keeps no layer data to put in it).
-    ctx.out('\0'.repeat(savedTarBytes(docker, img)));
+    const bytes = savedTarBytes(docker, img);
+    if (ctx.outZeros) ctx.outZeros(bytes);
+    else ctx.out('\0'.repeat(bytes));
     return 0;
   }
   const e = saveImage(docker, img, ctx.cwd, out);

@@ -60,3 +60,20 @@ describe('docker save without -o', () => {
     });
   });
 });
+
+describe('docker save into a file, as allocated extents', () => {
+  it('keeps what was written before it in the same redirection, then the tar, with >> appending', () => {
+    const sb = withBusybox();
+    run(sb, 'docker save -o /root/o.tar busybox');
+    const tar = Number(run(sb, 'stat -c %s /root/o.tar').output);
+    expect(run(sb, '{ echo hi; docker save busybox; echo bye; } > /root/g.tar').status).toBe(0);
+    expect(Number(run(sb, 'stat -c %s /root/g.tar').output)).toBe(3 + tar + 4);
+    expect(run(sb, 'head -c 3 /root/g.tar').output).toBe('hi\n');
+    run(sb, 'docker save busybox >> /root/g.tar');
+    expect(Number(run(sb, 'stat -c %s /root/g.tar').output)).toBe(3 + 2 * tar + 4);
+  });
+  it('to /dev/null writes nothing anywhere and succeeds', () => {
+    const sb = withBusybox();
+    expect(run(sb, 'docker save busybox > /dev/null; echo $?').output).toBe('0\n');
+  });
+});

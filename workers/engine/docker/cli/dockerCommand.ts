@@ -4,15 +4,16 @@ import type { Docker } from '../docker';
 import type { ContainerRecord } from '../store';
 import { parseFlags, type FlagSpec } from './flags';
 import { dockerInfo, dockerVersion } from './info';
-import { ellipsis, humanDuration, table } from './format';
-import { imageSizeText } from '../images/sizes';
 import { pull } from '../ops/pull';
 import { createContainer, removeContainer, startContainer, stopContainer } from '../ops/containers';
 import { execInContainer } from '../ops/exec';
 import { shortId } from '../ids';
 import { ramInBytes } from '../../units';
 import { atLeast } from '../config/version';
-import { inspectContainer, inspectImage } from './inspect';
+import { inspectContainer, inspectImage, printInspect } from './inspect';
+import { listContainers, listImages } from './listCommands';
+import { parseDockerTemplate } from './template/dockerTemplates';
+import { printInfoFormat } from './infoFormat';
 import { commitContainer, savedTarBytes, saveImage } from '../ops/commit';
 
 const NOT_RUNNING = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
@@ -28,7 +29,9 @@ function sub(name: string, usage: string, about: string, run: Sub): void {
 function requireArgs(ctx: CommandContext, name: string, args: string[], min: number): boolean {
   if (args.length >= min) return true;
   const s = subs[name];
-  ctx.err(`"docker ${name}" requires at least ${min} argument${min === 1 ? '' : 's'}.\nSee 'docker ${name} --help'.\n\nUsage:  docker ${name} ${s.usage}\n\n${s.about}\n`);
+  ctx.err(
+    `"docker ${name}" requires at least ${min} argument${min === 1 ? '' : 's'}.\nSee 'docker ${name} --help'.\n\nUsage:  docker ${name} ${s.usage}\n\n${s.about}\n`,
+  );
   return false;
 }
 
@@ -44,7 +47,10 @@ function connected(docker: Docker, ctx: CommandContext): boolean {
   return false;
 }
 
-function flagsOrFail(ctx: CommandContext, r: ReturnType<typeof parseFlags>): r is Extract<ReturnType<typeof parseFlags>, { ok: true }> {
+function flagsOrFail(
+  ctx: CommandContext,
+  r: ReturnType<typeof parseFlags>,
+): r is Extract<ReturnType<typeof parseFlags>, { ok: true }> {
   if (!r.ok) ctx.err(r.error + '\n');
   return r.ok;
 }
@@ -54,9 +60,13 @@ sub('info', '[OPTIONS]', 'Display system-wide information', (docker, args, ctx) 
   if (!flagsOrFail(ctx, f)) return 125;
   if (!connected(docker, ctx)) return 1;
   if (f.args.length) {
-    ctx.err(`"docker info" accepts no argument(s).\nSee 'docker info --help'.\n\nUsage:  docker info [OPTIONS]\n\nDisplay system-wide information\n`);
+    ctx.err(
+      `"docker info" accepts no argument(s).\nSee 'docker info --help'.\n\nUsage:  docker info [OPTIONS]\n\nDisplay system-wide information\n`,
+    );
     return 1;
   }
+  const format = f.flags.format as string | undefined;
+  if (format) return printInfoFormat(docker, ctx, format);
   const r = dockerInfo(docker);
   ctx.out(r.out);
   if (r.err) ctx.err(r.err);
@@ -81,28 +91,21 @@ sub('pull', '[OPTIONS] NAME[:TAG|@DIGEST]', 'Pull an image or a repository from 
 });
 
 sub('images', '[OPTIONS] [REPOSITORY[:TAG]]', 'List images', (docker, args, ctx) => {
-  const f = parseFlags(args, [{ long: 'quiet', short: 'q', kind: 'bool' }, { long: 'all', short: 'a', kind: 'bool' }, { long: 'no-trunc', kind: 'bool' }], 'images');
+  const f = parseFlags(
+    args,
+    [
+      { long: 'quiet', short: 'q', kind: 'bool' },
+      { long: 'all', short: 'a', kind: 'bool' },
+      { long: 'no-trunc', kind: 'bool' },
+      { long: 'digests', kind: 'bool' },
+      { long: 'format', kind: 'string' },
+      { long: 'filter', short: 'f', kind: 'list' },
+    ],
+    'images',
+  );
   if (!flagsOrFail(ctx, f)) return 125;
   if (!connected(docker, ctx)) return 1;
-  const store = docker.store();
-  const now = docker.machine.clock.now;
-  const rows: string[][] = [];
-  const imgs = [...store.images.values()].sort((a, b) => b.created - a.created);
-  for (const img of imgs) {
-    const tags = img.tags.length ? img.tags : ['<none>:<none>'];
-    for (const t of tags) {
-      const [repo, tag] = t.split(':');
-      if (f.args[0] && !(f.args[0] === repo || f.args[0] === t)) continue;
-      const id = f.flags['no-trunc'] ? img.id : shortId(img.id);
-      rows.push([repo, tag, id, `${humanDuration(now - img.created)} ago`, imageSizeText(img.size, docker.version)]);
-    }
-  }
-  if (f.flags.quiet) {
-    ctx.out(rows.map((r) => r[2] + '\n').join(''));
-    return 0;
-  }
-  ctx.out(table([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], ...rows]));
-  return 0;
+  return listImages(docker, ctx, f.flags, f.args[0]);
 });
 
 const runFlags: FlagSpec[] = [
@@ -138,7 +141,12 @@ function storageSize(opts: string[] | undefined): { size?: number } | { error: s
   return { size };
 }
 
-function createFrom(docker: Docker, name: 'run' | 'create', args: string[], ctx: CommandContext): ContainerRecord | number {
+function createFrom(
+  docker: Docker,
+  name: 'run' | 'create',
+  args: string[],
+  ctx: CommandContext,
+): ContainerRecord | number {
   const f = parseFlags(args, runFlags, name, false);
   if (!flagsOrFail(ctx, f)) return 125;
   if (!connected(docker, ctx)) return 1;
@@ -166,7 +174,11 @@ function createFrom(docker: Docker, name: 'run' | 'create', args: string[], ctx:
     autoRemove: !!f.flags.rm,
   });
   if (r.err.length) {
-    const errs = r.ok ? r.err : r.err.map((l, i) => (i === r.err.length - 1 && l.startsWith('Error response') ? `docker: ${l}.\nSee 'docker ${name} --help'.` : l));
+    const errs = r.ok
+      ? r.err
+      : r.err.map((l, i) =>
+          i === r.err.length - 1 && l.startsWith('Error response') ? `docker: ${l}.\nSee 'docker ${name} --help'.` : l,
+        );
     ctx.err(errs.join('\n') + '\n');
   }
   if (!r.ok || !r.container) return 125;
@@ -218,7 +230,12 @@ sub('create', '[OPTIONS] IMAGE [COMMAND] [ARG...]', 'Create a new container', (d
   return typeof r === 'number' ? r : 0;
 });
 
-function eachContainer(docker: Docker, ctx: CommandContext, refs: string[], act: (c: ContainerRecord, ref: string) => string | null): number {
+function eachContainer(
+  docker: Docker,
+  ctx: CommandContext,
+  refs: string[],
+  act: (c: ContainerRecord, ref: string) => string | null,
+): number {
   let status = 0;
   for (const ref of refs) {
     const c = docker.store().findContainer(ref);
@@ -237,7 +254,14 @@ function eachContainer(docker: Docker, ctx: CommandContext, refs: string[], act:
 }
 
 sub('start', '[OPTIONS] CONTAINER [CONTAINER...]', 'Start one or more stopped containers', (docker, args, ctx) => {
-  const f = parseFlags(args, [{ long: 'attach', short: 'a', kind: 'bool' }, { long: 'interactive', short: 'i', kind: 'bool' }], 'start');
+  const f = parseFlags(
+    args,
+    [
+      { long: 'attach', short: 'a', kind: 'bool' },
+      { long: 'interactive', short: 'i', kind: 'bool' },
+    ],
+    'start',
+  );
   if (!flagsOrFail(ctx, f)) return 125;
   if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'start', f.args, 1)) return 1;
@@ -258,7 +282,14 @@ sub('stop', '[OPTIONS] CONTAINER [CONTAINER...]', 'Stop one or more running cont
 });
 
 sub('rm', '[OPTIONS] CONTAINER [CONTAINER...]', 'Remove one or more containers', (docker, args, ctx) => {
-  const f = parseFlags(args, [{ long: 'force', short: 'f', kind: 'bool' }, { long: 'volumes', short: 'v', kind: 'bool' }], 'rm');
+  const f = parseFlags(
+    args,
+    [
+      { long: 'force', short: 'f', kind: 'bool' },
+      { long: 'volumes', short: 'v', kind: 'bool' },
+    ],
+    'rm',
+  );
   if (!flagsOrFail(ctx, f)) return 125;
   if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'rm', f.args, 1)) return 1;
@@ -281,7 +312,9 @@ sub('rmi', '[OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images', (docker, a
     }
     const user = [...store.containers.values()].find((c) => c.imageId === img.id);
     if (user && !f.flags.force) {
-      ctx.err(`Error response from daemon: conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(img.id)}\n`);
+      ctx.err(
+        `Error response from daemon: conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(img.id)}\n`,
+      );
       status = 1;
       continue;
     }
@@ -292,7 +325,8 @@ sub('rmi', '[OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images', (docker, a
       ctx.out(`Untagged: ${tagged}\n`);
       continue;
     }
-    for (const t of img.tags) out.push(`Untagged: ${t}`, ...(img.digest ? [`Untagged: ${t.split(':')[0]}@${img.digest}`] : []));
+    for (const t of img.tags)
+      out.push(`Untagged: ${t}`, ...(img.digest ? [`Untagged: ${t.split(':')[0]}@${img.digest}`] : []));
     out.push(`Deleted: ${img.id}`);
     store.images.delete(img.id);
     for (const cid of [...img.layers].reverse()) {
@@ -316,26 +350,37 @@ sub('rmi', '[OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images', (docker, a
 });
 
 sub('ps', '[OPTIONS]', 'List containers', (docker, args, ctx) => {
-  const f = parseFlags(args, [{ long: 'all', short: 'a', kind: 'bool' }, { long: 'quiet', short: 'q', kind: 'bool' }, { long: 'no-trunc', kind: 'bool' }, { long: 'size', short: 's', kind: 'bool' }], 'ps');
+  const f = parseFlags(
+    args,
+    [
+      { long: 'all', short: 'a', kind: 'bool' },
+      { long: 'quiet', short: 'q', kind: 'bool' },
+      { long: 'no-trunc', kind: 'bool' },
+      { long: 'size', short: 's', kind: 'bool' },
+      { long: 'format', kind: 'string' },
+      { long: 'filter', short: 'f', kind: 'list' },
+    ],
+    'ps',
+  );
   if (!flagsOrFail(ctx, f)) return 125;
   if (!connected(docker, ctx)) return 1;
-  const now = docker.machine.clock.now;
-  const cs = [...docker.store().containers.values()].filter((c) => f.flags.all || c.state === 'running').sort((a, b) => b.created - a.created);
-  if (f.flags.quiet) {
-    ctx.out(cs.map((c) => shortId(c.id) + '\n').join(''));
-    return 0;
-  }
-  const rows = cs.map((c) => {
-    const status = c.state === 'running' ? `Up ${humanDuration(now - c.startedAt)}` : c.state === 'created' ? 'Created' : `Exited (${c.exitCode}) ${humanDuration(now - c.finishedAt)} ago`;
-    const cmd = `"${f.flags['no-trunc'] ? c.cmd.join(' ') : ellipsis(c.cmd.join(' '), 20)}"`;
-    return [f.flags['no-trunc'] ? c.id : shortId(c.id), c.imageRef, cmd, `${humanDuration(now - c.created)} ago`, status, '', c.name];
-  });
-  ctx.out(table([['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'], ...rows]));
-  return 0;
+  return listContainers(docker, ctx, f.flags);
 });
 
 sub('exec', '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Run a command in a running container', (docker, args, ctx) => {
-  const f = parseFlags(args, [{ long: 'interactive', short: 'i', kind: 'bool' }, { long: 'tty', short: 't', kind: 'bool' }, { long: 'detach', short: 'd', kind: 'bool' }, { long: 'privileged', kind: 'bool' }, { long: 'user', short: 'u', kind: 'string' }, { long: 'env', short: 'e', kind: 'list' }], 'exec', false);
+  const f = parseFlags(
+    args,
+    [
+      { long: 'interactive', short: 'i', kind: 'bool' },
+      { long: 'tty', short: 't', kind: 'bool' },
+      { long: 'detach', short: 'd', kind: 'bool' },
+      { long: 'privileged', kind: 'bool' },
+      { long: 'user', short: 'u', kind: 'string' },
+      { long: 'env', short: 'e', kind: 'list' },
+    ],
+    'exec',
+    false,
+  );
   if (!flagsOrFail(ctx, f)) return 125;
   if (!connected(docker, ctx)) return 1;
   if (!requireArgs(ctx, 'exec', f.args, 2)) return 1;
@@ -356,90 +401,112 @@ sub('exec', '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Run a command in a running 
   return r.status;
 });
 
-sub('inspect', '[OPTIONS] NAME|ID [NAME|ID...]', 'Return low-level information on Docker objects', (docker, args, ctx) => {
-  const f = parseFlags(args, [{ long: 'format', short: 'f', kind: 'string' }, { long: 'type', kind: 'string' }], 'inspect');
-  if (!flagsOrFail(ctx, f)) return 125;
-  if (!connected(docker, ctx)) return 1;
-  if (!requireArgs(ctx, 'inspect', f.args, 1)) return 1;
-  const found: Record<string, unknown>[] = [];
-  let status = 0;
-  for (const ref of f.args) {
-    const c = f.flags.type !== 'image' ? docker.store().findContainer(ref) : undefined;
-    const img = !c && f.flags.type !== 'container' ? docker.store().findImage(ref) : undefined;
-    if (c) found.push(inspectContainer(docker, c));
-    else if (img) found.push(inspectImage(docker, img));
-    else {
-      ctx.err(`Error: No such object: ${ref}\n`);
-      status = 1;
+sub(
+  'inspect',
+  '[OPTIONS] NAME|ID [NAME|ID...]',
+  'Return low-level information on Docker objects',
+  (docker, args, ctx) => {
+    const f = parseFlags(
+      args,
+      [
+        { long: 'format', short: 'f', kind: 'string' },
+        { long: 'type', kind: 'string' },
+      ],
+      'inspect',
+    );
+    if (!flagsOrFail(ctx, f)) return 125;
+    if (!connected(docker, ctx)) return 1;
+    if (!requireArgs(ctx, 'inspect', f.args, 1)) return 1;
+    const format = f.flags.format as string | undefined;
+    const tmpl = format ? parseDockerTemplate(format) : undefined;
+    if (tmpl && !tmpl.ok) {
+      ctx.err(`Template parsing error: ${tmpl.error}\n`);
+      return 64;
     }
-  }
-  const format = f.flags.format as string | undefined;
-  if (format) {
-    for (const o of found) ctx.out(applyFormat(format, o) + '\n');
-  } else ctx.out(JSON.stringify(found, null, 4) + '\n');
-  return status;
-});
+    // Objects in order until the first that is not found (inspect.Inspect stops there).
+    const found: (Record<string, unknown> | string)[] = [];
+    for (const ref of f.args) {
+      const c = f.flags.type !== 'image' ? docker.store().findContainer(ref) : undefined;
+      const img = !c && f.flags.type !== 'container' ? docker.store().findImage(ref) : undefined;
+      if (c) found.push(inspectContainer(docker, c));
+      else if (img) found.push(inspectImage(docker, img));
+      else {
+        found.push(`Error: No such object: ${ref}`);
+        break;
+      }
+    }
+    return printInspect(ctx, found, tmpl?.ok ? tmpl.tmpl : undefined);
+  },
+);
 
-sub('commit', '[OPTIONS] CONTAINER [REPOSITORY[:TAG]]', "Create a new image from a container's changes", (docker, args, ctx) => {
-  const f = parseFlags(args, [{ long: 'message', short: 'm', kind: 'string' }, { long: 'author', short: 'a', kind: 'string' }, { long: 'pause', short: 'p', kind: 'bool' }, { long: 'change', short: 'c', kind: 'list' }], 'commit');
-  if (!flagsOrFail(ctx, f)) return 125;
-  if (!connected(docker, ctx)) return 1;
-  if (!requireArgs(ctx, 'commit', f.args, 1)) return 1;
-  const c = docker.store().findContainer(f.args[0]);
-  if (!c) {
-    ctx.err(`Error response from daemon: No such container: ${f.args[0]}\n`);
-    return 1;
-  }
-  const r = commitContainer(docker, c, f.args[1]);
-  if (typeof r === 'string') {
-    ctx.err(r + '\n');
-    return 1;
-  }
-  ctx.out(r.id + '\n');
-  return 0;
-});
-
-sub('save', '[OPTIONS] IMAGE [IMAGE...]', 'Save one or more images to a tar archive (streamed to STDOUT by default)', (docker, args, ctx) => {
-  const f = parseFlags(args, [{ long: 'output', short: 'o', kind: 'string' }], 'save');
-  if (!flagsOrFail(ctx, f)) return 125;
-  if (!requireArgs(ctx, 'save', f.args, 1)) return 1;
-  const out = f.flags.output as string | undefined;
-  // The client refuses before it asks the daemon for anything (cli/command/image/save.go).
-  if (!out && ctx.stdoutIsTerminal !== false) {
-    ctx.err('Cowardly refusing to save to a terminal. Use the -o flag or redirect.\n');
-    return 1;
-  }
-  if (!connected(docker, ctx)) return 1;
-  const img = docker.store().findImage(f.args[0]);
-  if (!img) {
-    ctx.err(`Error response from daemon: reference does not exist\n`);
-    return 1;
-  }
-  if (!out) {
-    // The tar streamed to the pipe or file: its length is what counts (the sandbox keeps no layer data to put in it).
-    const bytes = savedTarBytes(docker, img);
-    if (ctx.outZeros) ctx.outZeros(bytes);
-    else ctx.out('\0'.repeat(bytes));
+sub(
+  'commit',
+  '[OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
+  "Create a new image from a container's changes",
+  (docker, args, ctx) => {
+    const f = parseFlags(
+      args,
+      [
+        { long: 'message', short: 'm', kind: 'string' },
+        { long: 'author', short: 'a', kind: 'string' },
+        { long: 'pause', short: 'p', kind: 'bool' },
+        { long: 'change', short: 'c', kind: 'list' },
+      ],
+      'commit',
+    );
+    if (!flagsOrFail(ctx, f)) return 125;
+    if (!connected(docker, ctx)) return 1;
+    if (!requireArgs(ctx, 'commit', f.args, 1)) return 1;
+    const c = docker.store().findContainer(f.args[0]);
+    if (!c) {
+      ctx.err(`Error response from daemon: No such container: ${f.args[0]}\n`);
+      return 1;
+    }
+    const r = commitContainer(docker, c, f.args[1]);
+    if (typeof r === 'string') {
+      ctx.err(r + '\n');
+      return 1;
+    }
+    ctx.out(r.id + '\n');
     return 0;
-  }
-  const e = saveImage(docker, img, ctx.cwd, out);
-  if (e) {
-    ctx.err(`failed to save image: ${e}\n`);
-    return 1;
-  }
-  return 0;
-});
+  },
+);
 
-/** A small Go-template subset: {{.A.B}}, {{json .A}}. */
-function applyFormat(format: string, obj: Record<string, unknown>): string {
-  return format.replace(/\{\{\s*(json\s+)?\.([\w.]+)\s*\}\}/g, (_m, json: string | undefined, path: string) => {
-    let v: unknown = obj;
-    for (const k of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
-    if (json) return JSON.stringify(v ?? null);
-    if (v && typeof v === 'object') return `map[${Object.entries(v).map(([k, x]) => `${k}:${String(x)}`).join(' ')}]`;
-    return v === undefined ? '<no value>' : String(v);
-  });
-}
+sub(
+  'save',
+  '[OPTIONS] IMAGE [IMAGE...]',
+  'Save one or more images to a tar archive (streamed to STDOUT by default)',
+  (docker, args, ctx) => {
+    const f = parseFlags(args, [{ long: 'output', short: 'o', kind: 'string' }], 'save');
+    if (!flagsOrFail(ctx, f)) return 125;
+    if (!requireArgs(ctx, 'save', f.args, 1)) return 1;
+    const out = f.flags.output as string | undefined;
+    // The client refuses before it asks the daemon for anything (cli/command/image/save.go).
+    if (!out && ctx.stdoutIsTerminal !== false) {
+      ctx.err('Cowardly refusing to save to a terminal. Use the -o flag or redirect.\n');
+      return 1;
+    }
+    if (!connected(docker, ctx)) return 1;
+    const img = docker.store().findImage(f.args[0]);
+    if (!img) {
+      ctx.err(`Error response from daemon: reference does not exist\n`);
+      return 1;
+    }
+    if (!out) {
+      // The tar streamed to the pipe or file: its length is what counts (the sandbox keeps no layer data to put in it).
+      const bytes = savedTarBytes(docker, img);
+      if (ctx.outZeros) ctx.outZeros(bytes);
+      else ctx.out('\0'.repeat(bytes));
+      return 0;
+    }
+    const e = saveImage(docker, img, ctx.cwd, out);
+    if (e) {
+      ctx.err(`failed to save image: ${e}\n`);
+      return 1;
+    }
+    return 0;
+  },
+);
 
 /** The `docker` command. */
 export function dockerCommand(ctx: CommandContext): number {
@@ -456,12 +523,20 @@ export function dockerCommand(ctx: CommandContext): number {
   }
   const name = argv[0];
   if (!name || name === 'help' || name === '--help') {
-    ctx.out(`\nUsage:\tdocker COMMAND\n\nA self-sufficient runtime for containers\n\nCommands:\n${Object.entries(subs).map(([n, s]) => `  ${n.padEnd(11)}${s.about}`).join('\n')}\n\nRun 'docker COMMAND --help' for more information on a command.\n`);
+    ctx.out(
+      `\nUsage:\tdocker COMMAND\n\nA self-sufficient runtime for containers\n\nCommands:\n${Object.entries(subs)
+        .map(([n, s]) => `  ${n.padEnd(11)}${s.about}`)
+        .join('\n')}\n\nRun 'docker COMMAND --help' for more information on a command.\n`,
+    );
     return name ? 0 : 0;
   }
   const s = subs[name];
   if (!s) {
-    ctx.err(atLeast(docker.version, '17.06.0') ? `docker: '${name}' is not a docker command.\nSee 'docker --help'\n` : `docker: '${name}' is not a docker command.\nSee 'docker --help'\n`);
+    ctx.err(
+      atLeast(docker.version, '17.06.0')
+        ? `docker: '${name}' is not a docker command.\nSee 'docker --help'\n`
+        : `docker: '${name}' is not a docker command.\nSee 'docker --help'\n`,
+    );
     return 1;
   }
   if (argv.includes('--help')) {

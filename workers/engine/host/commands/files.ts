@@ -6,11 +6,17 @@ import { resolvePath } from '../paths';
 import { parseCoreutilsSize } from '../../units';
 
 function truncate(ctx: CommandContext): number {
-  const p = parseOpts(ctx, { flags: 'co', withValue: 'sr', long: { 'no-create': 'c', 'size=': 's', 'reference=': 'r', 'io-blocks': 'o' } });
+  const p = parseOpts(ctx, {
+    flags: 'co',
+    withValue: 'sr',
+    long: { 'no-create': 'c', 'size=': 's', 'reference=': 'r', 'io-blocks': 'o' },
+  });
   if (typeof p === 'number') return p;
   const vfs = ctx.machine.host.vfs;
   if (p.opts.s === undefined && p.opts.r === undefined) {
-    ctx.err(`truncate: you must specify either ‘--size’ or ‘--reference’\nTry 'truncate --help' for more information.\n`);
+    ctx.err(
+      `truncate: you must specify either ‘--size’ or ‘--reference’\nTry 'truncate --help' for more information.\n`,
+    );
     return 1;
   }
   if (!p.args.length) return missingOperand(ctx, 'file operand');
@@ -68,7 +74,11 @@ function utilSize(s: string): number | null {
 }
 
 function fallocate(ctx: CommandContext): number {
-  const p = parseOpts(ctx, { flags: 'npd', withValue: 'lo', long: { 'keep-size': 'n', 'punch-hole': 'p', 'dig-holes': 'd', 'length=': 'l', 'offset=': 'o' } });
+  const p = parseOpts(ctx, {
+    flags: 'npd',
+    withValue: 'lo',
+    long: { 'keep-size': 'n', 'punch-hole': 'p', 'dig-holes': 'd', 'length=': 'l', 'offset=': 'o' },
+  });
   if (typeof p === 'number') return p;
   if (p.args.length !== 1) {
     ctx.err(p.args.length ? `fallocate: unexpected number of arguments\n` : `fallocate: no filename specified.\n`);
@@ -92,7 +102,9 @@ function fallocate(ctx: CommandContext): number {
   }
   const e = 'p' in p.opts ? vfs.punchHole(path, offset, len) : vfs.allocate(path, offset, len, !('n' in p.opts));
   if (e) {
-    ctx.err(`fallocate: ${e.errno === 'ENOENT' ? `cannot open ${p.args[0]}` : 'fallocate failed'}: ${strerror(e.errno)}\n`);
+    ctx.err(
+      `fallocate: ${e.errno === 'ENOENT' ? `cannot open ${p.args[0]}` : 'fallocate failed'}: ${strerror(e.errno)}\n`,
+    );
     return 1;
   }
   return 0;
@@ -104,7 +116,20 @@ function ddNumber(s: string): number | null {
   for (const part of s.split('x')) {
     const m = /^(\d+)(c|w|b|kB|K|MB|M|GB|G|TB|T|k)?$/.exec(part);
     if (!m) return null;
-    const mult: Record<string, number> = { c: 1, w: 2, b: 512, kB: 1e3, K: 1024, k: 1024, MB: 1e6, M: 1024 ** 2, GB: 1e9, G: 1024 ** 3, TB: 1e12, T: 1024 ** 4 };
+    const mult: Record<string, number> = {
+      c: 1,
+      w: 2,
+      b: 512,
+      kB: 1e3,
+      K: 1024,
+      k: 1024,
+      MB: 1e6,
+      M: 1024 ** 2,
+      GB: 1e9,
+      G: 1024 ** 3,
+      TB: 1e12,
+      T: 1024 ** 4,
+    };
     total *= Number(m[1]) * (m[2] ? mult[m[2]] : 1);
   }
   return total;
@@ -139,8 +164,9 @@ function dd(ctx: CommandContext): number {
   const bs = ddNumber(ops.bs ?? ops.obs ?? '512');
   const count = ops.count !== undefined ? ddNumber(ops.count) : null;
   const seek = ddNumber(ops.seek ?? '0');
-  if (!bs || seek === null || (ops.count !== undefined && count === null)) {
-    const bad = !bs ? ops.bs : seek === null ? ops.seek : ops.count;
+  const skip = ddNumber(ops.skip ?? '0');
+  if (!bs || seek === null || skip === null || (ops.count !== undefined && count === null)) {
+    const bad = !bs ? ops.bs : seek === null ? ops.seek : skip === null ? ops.skip : ops.count;
     ctx.err(`dd: invalid number ‘${bad}’\n`);
     return 1;
   }
@@ -161,9 +187,12 @@ function dd(ctx: CommandContext): number {
       ctx.err(`dd: failed to open ‘${input}’: ${strerror(t.errno)}\n`);
       return 1;
     }
-    text = t;
-    const all = new TextEncoder().encode(t).length;
-    inBytes = count === null ? all : Math.min(all, bs * count);
+    // skip= whole input blocks, then count= blocks of what is left.
+    const all = new TextEncoder().encode(t);
+    const from = Math.min(all.length, (skip ?? 0) * bs);
+    const sel = all.subarray(from, count === null ? all.length : Math.min(all.length, from + bs * count));
+    text = new TextDecoder().decode(sel);
+    inBytes = sel.length;
   }
   const records = (n: number) => `${Math.floor(n / bs)}+${n % bs ? 1 : 0}`;
   let written = inBytes;
@@ -208,12 +237,14 @@ function dd(ctx: CommandContext): number {
       }
       if (e) {
         ctx.err(`dd: error writing ‘${ops.of}’: No space left on device\n`);
-        if (ops.status !== 'none') ctx.err(`${records(inBytes)} records in\n${records(written)} records out\n${ddSummary(written)}`);
+        if (ops.status !== 'none')
+          ctx.err(`${records(inBytes)} records in\n${records(written)} records out\n${ddSummary(written)}`);
         return 1;
       }
     }
   }
-  if (ops.status !== 'none') ctx.err(`${records(inBytes)} records in\n${records(written)} records out\n${ddSummary(written)}`);
+  if (ops.status !== 'none')
+    ctx.err(`${records(inBytes)} records in\n${records(written)} records out\n${ddSummary(written)}`);
   return 0;
 }
 

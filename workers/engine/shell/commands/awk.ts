@@ -2,7 +2,7 @@
 import type { CommandContext, CommandTable } from '../types';
 import { readInputs, lines } from './io';
 import { compilePosix } from './regex';
-import { escapes } from './text';
+import { expandToText } from './escapes';
 
 type Val = string | number;
 type Expr = (s: State) => Val;
@@ -20,13 +20,15 @@ class AwkSyntax {
 }
 
 const num = (v: Val): number => (typeof v === 'number' ? v : parseFloat(v) || 0);
-const str = (v: Val): string => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(+v.toPrecision(6))) : v);
+const str = (v: Val): string =>
+  typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(+v.toPrecision(6))) : v;
 const looksNumeric = (v: Val) => typeof v === 'number' || /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v);
 
 /** Tokenizes and parses an awk program into item closures. */
 function compile(src: string): { begin: Stmt[]; main: { pat: Expr | null; body: Stmt[] | null }[]; end: Stmt[] } {
   const toks: { t: string; v: string; at: number }[] = [];
-  const re = /\s*(?:(#[^\n]*)|(\n|;)|("(?:\\.|[^"\\])*")|(\/(?:\\.|[^/\\\n])*\/)|(\d+\.?\d*)|([A-Za-z_][A-Za-z0-9_]*)|(==|!=|<=|>=|&&|\|\||!~|\+\+|--|[-+*/%<>~!{}(),$=]))/y;
+  const re =
+    /\s*(?:(#[^\n]*)|(\n|;)|("(?:\\.|[^"\\])*")|(\/(?:\\.|[^/\\\n])*\/)|(\d+\.?\d*)|([A-Za-z_][A-Za-z0-9_]*)|(==|!=|<=|>=|&&|\|\||!~|\+\+|--|[-+*/%<>~!{}(),$=]))/y;
   let i = 0;
   while (i < src.length) {
     if (/^\s*$/.test(src.slice(i))) break;
@@ -37,7 +39,7 @@ function compile(src: string): { begin: Stmt[]; main: { pat: Expr | null; body: 
     i = re.lastIndex;
     if (m[1]) continue;
     if (m[2]) toks.push({ t: 'nl', v: m[2], at });
-    else if (m[3]) toks.push({ t: 'str', v: escapes(m[3].slice(1, -1), false).text, at });
+    else if (m[3]) toks.push({ t: 'str', v: expandToText(m[3].slice(1, -1), 'format').text, at });
     else if (m[4]) {
       const prev = toks[toks.length - 1];
       if (prev && (prev.t === 'num' || prev.t === 'id' || prev.v === ')' || prev.v === '$')) {
@@ -63,7 +65,10 @@ function compile(src: string): { begin: Stmt[]; main: { pat: Expr | null; body: 
     if (!r) throw new AwkSyntax(0);
     return (s) => (r.test(s.fields[0]) ? 1 : 0);
   };
-  const field = (e: Expr): Expr => (s) => s.fields[Math.trunc(num(e(s)))] ?? '';
+  const field =
+    (e: Expr): Expr =>
+    (s) =>
+      s.fields[Math.trunc(num(e(s)))] ?? '';
   const primary = (): Expr => {
     const t = peek();
     if (!t) throw new AwkSyntax(src.length);
@@ -147,13 +152,16 @@ function compile(src: string): { begin: Stmt[]; main: { pat: Expr | null; body: 
     }
     return left;
   };
-  const mul = binary(primary, ['*', '/', '%'], (op, a, b) => (op === '*' ? num(a) * num(b) : op === '/' ? num(a) / num(b) : num(a) % num(b)));
+  const mul = binary(primary, ['*', '/', '%'], (op, a, b) =>
+    op === '*' ? num(a) * num(b) : op === '/' ? num(a) / num(b) : num(a) % num(b),
+  );
   const add = binary(mul, ['+', '-'], (op, a, b) => (op === '+' ? num(a) + num(b) : num(a) - num(b)));
   const concat = (): Expr => {
     let left = add();
     for (;;) {
       const t = peek();
-      if (!t || t.t === 'nl' || (t.t === 'op' && !['$', '(', '-', '!'].includes(t.v)) || (t.t === 'op' && t.v === '-')) break;
+      if (!t || t.t === 'nl' || (t.t === 'op' && !['$', '(', '-', '!'].includes(t.v)) || (t.t === 'op' && t.v === '-'))
+        break;
       if (t.t === 'id' && t.v === 'in') break;
       const right = add();
       const l = left;
@@ -174,7 +182,8 @@ function compile(src: string): { begin: Stmt[]; main: { pat: Expr | null; body: 
       return (s) => {
         const a = left(s);
         const b = right(s);
-        if (t.v === '~' || t.v === '!~') return (compilePosix(str(b), true)?.test(str(a)) ?? false) === (t.v === '~') ? 1 : 0;
+        if (t.v === '~' || t.v === '!~')
+          return (compilePosix(str(b), true)?.test(str(a)) ?? false) === (t.v === '~') ? 1 : 0;
         const c = looksNumeric(a) && looksNumeric(b) ? num(a) - num(b) : str(a) < str(b) ? -1 : str(a) > str(b) ? 1 : 0;
         const r = { '==': c === 0, '!=': c !== 0, '<': c < 0, '>': c > 0, '<=': c <= 0, '>=': c >= 0 }[t.v as '=='];
         return r ? 1 : 0;
@@ -210,7 +219,8 @@ function compile(src: string): { begin: Stmt[]; main: { pat: Expr | null; body: 
         s.out += str(f ?? '').replace(/%(-?\d*)(?:\.(\d+))?([sdf%])/g, (_m, w: string, prec: string, c: string) => {
           if (c === '%') return '%';
           const v = rest[idx++] ?? '';
-          const text = c === 'd' ? String(Math.trunc(num(v))) : c === 'f' ? num(v).toFixed(prec ? Number(prec) : 6) : str(v);
+          const text =
+            c === 'd' ? String(Math.trunc(num(v))) : c === 'f' ? num(v).toFixed(prec ? Number(prec) : 6) : str(v);
           const width = Math.abs(Number(w || 0));
           return w.startsWith('-') ? text.padEnd(width) : text.padStart(width);
         });
@@ -277,7 +287,7 @@ function awk(ctx: CommandContext): number {
     else if (o.startsWith('-v')) {
       const asg = o.length > 2 ? o.slice(2) : (a.shift() ?? '');
       const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(asg);
-      if (m) vars[m[1]] = escapes(m[2], false).text;
+      if (m) vars[m[1]] = expandToText(m[2], 'format').text;
     } else {
       ctx.err(`awk: not an option: ${o}\n`);
       return 2;
@@ -286,7 +296,9 @@ function awk(ctx: CommandContext): number {
   if (fs === 't') fs = '\t';
   const src = a.shift();
   if (src === undefined) {
-    ctx.err(`Usage: awk [POSIX or GNU style options] -f progfile [--] file ...\nUsage: awk [POSIX or GNU style options] [--] 'program' file ...\n`);
+    ctx.err(
+      `Usage: awk [POSIX or GNU style options] -f progfile [--] file ...\nUsage: awk [POSIX or GNU style options] [--] 'program' file ...\n`,
+    );
     return 2;
   }
   let prog: ReturnType<typeof compile>;

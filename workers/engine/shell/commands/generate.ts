@@ -1,6 +1,7 @@
 // Generators: `seq` (GNU formatting, -w, -s) and `yes`; both stop after a bounded amount so a pipe like `yes | head` ends.
 import type { CommandContext, CommandTable } from '../types';
 import { parseOpts } from './opts';
+import { formatFloat, pad } from './printfFormat';
 
 /** Numbers `seq` prints at most before the sandbox stops it. */
 export const SEQ_LIMIT = 100_000;
@@ -25,13 +26,43 @@ function usageError(ctx: CommandContext, msg: string): number {
   return 1;
 }
 
+/** seq -f FORMAT: exactly one floating conversion (%e %f %g %a, with flags, width, precision), %% elsewhere. */
+function seqFormat(format: string): ((v: number) => string) | string {
+  const re = /%%|%([-+ #0']*)(\d*)(?:\.(\d*))?([eEfFgGaA]?)/g;
+  let m: RegExpExecArray | null;
+  let spec: RegExpExecArray | null = null;
+  while ((m = re.exec(format))) {
+    if (m[0] === '%%') continue;
+    if (!m[4]) return `format ‘${format}’ has unknown %${format[re.lastIndex] ?? ''} directive`;
+    if (spec) return `format ‘${format}’ has too many % directives`;
+    spec = m;
+  }
+  if (!spec) return `format ‘${format}’ has no % directive`;
+  const [whole, flags, width, prec, conv] = spec;
+  const before = format.slice(0, spec.index).replace(/%%/g, '%');
+  const after = format.slice(spec.index + whole.length).replace(/%%/g, '%');
+  return (v) => {
+    const zero = flags.includes('0') && !flags.includes('-') && Number.isFinite(v);
+    const padded = pad(
+      formatFloat(v, conv, flags, prec === undefined ? undefined : Number(prec || 0)),
+      Number(width || 0),
+      flags.includes('-'),
+      zero,
+    );
+    return before + padded + after;
+  };
+}
+
 /** seq [-w] [-s SEP] [FIRST [INCREMENT]] LAST */
 function seq(ctx: CommandContext): number {
   // Negative numbers are operands, not options (GNU seq stops option parsing at them).
   const argv = [...ctx.argv];
   const firstNumber = argv.findIndex((a, i) => i > 0 && /^-\.?\d/.test(a) && argv[i - 1] !== '-s');
   if (firstNumber > 0) argv.splice(firstNumber, 0, '--');
-  const p = parseOpts({ ...ctx, argv }, { flags: 'w', withValue: 'sf', long: { 'equal-width': 'w', 'separator=': 's', 'format=': 'f' } });
+  const p = parseOpts(
+    { ...ctx, argv },
+    { flags: 'w', withValue: 'sf', long: { 'equal-width': 'w', 'separator=': 's', 'format=': 'f' } },
+  );
   if (typeof p === 'number') return p;
   const args = p.args;
   if (!args.length) return usageError(ctx, 'missing operand');
@@ -42,10 +73,19 @@ function seq(ctx: CommandContext): number {
     if (!o) return usageError(ctx, `invalid floating point argument: ${a}`);
     ops.push(o);
   }
-  const [first, step, last] = ops.length === 1 ? [{ value: 1, precision: 0 }, { value: 1, precision: 0 }, ops[0]] : ops.length === 2 ? [ops[0], { value: 1, precision: 0 }, ops[1]] : ops;
+  const [first, step, last] =
+    ops.length === 1
+      ? [{ value: 1, precision: 0 }, { value: 1, precision: 0 }, ops[0]]
+      : ops.length === 2
+        ? [ops[0], { value: 1, precision: 0 }, ops[1]]
+        : ops;
   if (step.value === 0) return usageError(ctx, `invalid Zero increment value: ‘${args[1]}’`);
   const precision = Math.max(first.precision, step.precision);
-  const fmt = (v: number) => v.toFixed(precision);
+  const custom = p.opts.f !== undefined ? seqFormat(p.opts.f) : null;
+  if (typeof custom === 'string') return usageError(ctx, custom);
+  if (custom && 'w' in p.opts)
+    return usageError(ctx, 'format string may not be specified when printing equal width strings');
+  const fmt = (v: number) => (custom ? custom(v) : v.toFixed(precision));
   const width = 'w' in p.opts ? Math.max(fmt(first.value).length, fmt(last.value).length) : 0;
   const pad = (s: string) => (s.startsWith('-') ? '-' + s.slice(1).padStart(width - 1, '0') : s.padStart(width, '0'));
   const sep = p.opts.s ?? '\n';

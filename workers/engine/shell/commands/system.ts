@@ -66,18 +66,58 @@ function id(ctx: CommandContext): number {
   return 0;
 }
 
+/** env [-i] [-u NAME]… [NAME=VALUE]… [COMMAND [ARG]…]: the environment it builds, then the command or a listing. */
 function env(ctx: CommandContext): number {
-  if (ctx.argv.length > 1 && ctx.exec) {
-    const a = ctx.argv.slice(1);
-    while (a.length && /^[A-Za-z_]\w*=/.test(a[0])) a.shift();
-    if (a.length) return ctx.exec(a, ctx.stdin);
+  const a = ctx.argv.slice(1);
+  let vars: Record<string, string> = { ...ctx.env };
+  let i = 0;
+  for (; i < a.length && a[i].startsWith('-') && a[i] !== '-'; i++) {
+    if (a[i] === '--') {
+      i++;
+      break;
+    }
+    if (a[i] === '-i' || a[i] === '--ignore-environment') vars = {};
+    else if (a[i] === '-u' || a[i] === '--unset') delete vars[a[++i] ?? ''];
+    else if (a[i].startsWith('-u')) delete vars[a[i].slice(2)];
+    else {
+      const bad = a[i].startsWith('--') ? `unrecognized option '${a[i]}'` : `invalid option -- '${a[i][1]}'`;
+      ctx.err(`env: ${bad}\nTry 'env --help' for more information.\n`);
+      return 125;
+    }
   }
-  ctx.out(
-    Object.entries(ctx.env)
-      .map(([k, v]) => `${k}=${v}\n`)
-      .join(''),
-  );
-  return 0;
+  if (a[i] === '-') {
+    vars = {};
+    i++;
+  }
+  for (; i < a.length && /^[^=]+=/.test(a[i]); i++) {
+    const eq = a[i].indexOf('=');
+    vars[a[i].slice(0, eq)] = a[i].slice(eq + 1);
+  }
+  const cmd = a.slice(i);
+  if (!cmd.length) {
+    ctx.out(
+      Object.entries(vars)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(''),
+    );
+    return 0;
+  }
+  // The tools that read the environment get env's; others run with the shell's (their output does not depend on it).
+  if (cmd[0] === 'env' || cmd[0] === 'printenv') return systemCommands[cmd[0]]({ ...ctx, argv: cmd, env: vars });
+  if (!ctx.exec) return 126;
+  const st = ctx.exec(cmd, ctx.stdin);
+  return st === 127 ? 127 : st;
+}
+
+function printenv(ctx: CommandContext): number {
+  const names = ctx.argv.slice(1);
+  if (!names.length) return env({ ...ctx, argv: ['env'] });
+  let st = 0;
+  for (const n of names) {
+    if (ctx.env[n] !== undefined) ctx.out(ctx.env[n] + '\n');
+    else st = 1;
+  }
+  return st;
 }
 
 function which(ctx: CommandContext): number {
@@ -100,16 +140,7 @@ export const systemCommands: CommandTable = {
   uname,
   id,
   env,
-  printenv: (ctx) => {
-    const names = ctx.argv.slice(1);
-    if (!names.length) return env(ctx);
-    let st = 0;
-    for (const n of names) {
-      if (ctx.env[n] !== undefined) ctx.out(ctx.env[n] + '\n');
-      else st = 1;
-    }
-    return st;
-  },
+  printenv,
   hostname: (ctx) => (ctx.out(ctx.machine.profile.hostname + '\n'), 0),
   whoami: (ctx) => (ctx.out('root\n'), 0),
   clear: (ctx) => (ctx.out('\x1b[H\x1b[2J'), 0),

@@ -14,6 +14,7 @@ import { inspectContainer, inspectImage, printInspect } from './inspect';
 import { listContainers, listImages } from './listCommands';
 import { parseDockerTemplate } from './template/dockerTemplates';
 import { printInfoFormat } from './infoFormat';
+import { systemDf } from './systemDf';
 import { commitContainer, savedTarBytes, saveImage } from '../ops/commit';
 
 const NOT_RUNNING = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
@@ -431,7 +432,9 @@ sub(
       if (c) found.push(inspectContainer(docker, c));
       else if (img) found.push(inspectImage(docker, img));
       else {
-        found.push(`Error: No such object: ${ref}`);
+        // The client's not-found errors: by type when --type names one (client/errors.go).
+        const what = f.flags.type === 'image' ? 'image' : f.flags.type === 'container' ? 'container' : 'object';
+        found.push(`Error: No such ${what}: ${ref}`);
         break;
       }
     }
@@ -509,6 +512,90 @@ sub(
 );
 
 /** The `docker` command. */
+/** docker system df: the space summary (17.03 takes -v only, not implemented here). */
+const systemDfCommand: Sub = (docker, args, ctx) => {
+  const f = parseFlags(args, [], 'system df');
+  if (!flagsOrFail(ctx, f)) return 125;
+  if (!connected(docker, ctx)) return 1;
+  const r = systemDf(docker);
+  if (!r.ok) {
+    ctx.err(r.error + '\n');
+    return 1;
+  }
+  ctx.out(r.out);
+  return 0;
+};
+
+/** A management command's verb: another subcommand with fixed leading arguments, or a command of its own. */
+type Verb = { about: string } & ({ to: string; pre?: string[] } | { run: Sub });
+
+/** The management commands of 1.13+ (`docker container ls` is `docker ps`) over the subcommands the sandbox has. */
+const management: Record<string, { about: string; verbs: Record<string, Verb> }> = {
+  container: {
+    about: 'Manage containers',
+    verbs: {
+      commit: { about: "Create a new image from a container's changes", to: 'commit' },
+      create: { about: 'Create a new container', to: 'create' },
+      exec: { about: 'Run a command in a running container', to: 'exec' },
+      inspect: {
+        about: 'Display detailed information on one or more containers',
+        to: 'inspect',
+        pre: ['--type', 'container'],
+      },
+      ls: { about: 'List containers', to: 'ps' },
+      rm: { about: 'Remove one or more containers', to: 'rm' },
+      run: { about: 'Run a command in a new container', to: 'run' },
+      start: { about: 'Start one or more stopped containers', to: 'start' },
+      stop: { about: 'Stop one or more running containers', to: 'stop' },
+    },
+  },
+  image: {
+    about: 'Manage images',
+    verbs: {
+      inspect: { about: 'Display detailed information on one or more images', to: 'inspect', pre: ['--type', 'image'] },
+      ls: { about: 'List images', to: 'images' },
+      pull: { about: 'Pull an image or a repository from a registry', to: 'pull' },
+      rm: { about: 'Remove one or more images', to: 'rmi' },
+      save: { about: 'Save one or more images to a tar archive (streamed to STDOUT by default)', to: 'save' },
+    },
+  },
+  system: {
+    about: 'Manage Docker',
+    verbs: {
+      df: { about: 'Show docker disk usage', run: systemDfCommand },
+      info: { about: 'Display system-wide information', to: 'info' },
+    },
+  },
+};
+// Aliases cobra knows for some verbs.
+const verbAliases: Record<string, string> = { ps: 'ls', list: 'ls', remove: 'rm' };
+
+/** `docker container|image|system VERB …`; the group's usage when the verb is missing or unknown. */
+function runManagement(docker: Docker, group: string, argv: string[], ctx: CommandContext): number {
+  const g = management[group];
+  const verb = argv[0] && (g.verbs[argv[0]] ? argv[0] : verbAliases[argv[0]]);
+  const v = verb ? g.verbs[verb] : undefined;
+  if (!v) {
+    const list = Object.entries(g.verbs)
+      .map(([n, x]) => `  ${n.padEnd(12)}${x.about}`)
+      .join('\n');
+    const usage = `\nUsage:\tdocker ${group} COMMAND\n\n${g.about}\n\nOptions:\n      --help   Print usage\n\nCommands:\n${list}\n\nRun 'docker ${group} COMMAND --help' for more information on a command.\n`;
+    // No verb is a request for help; an unknown one is refused with the same text on stderr.
+    if (argv[0] === undefined || argv[0] === '--help') {
+      ctx.out(usage);
+      return 0;
+    }
+    ctx.err(usage);
+    return 1;
+  }
+  if ('run' in v) return v.run(docker, argv.slice(1), ctx);
+  if (argv.includes('--help')) {
+    ctx.out(`\nUsage:\tdocker ${group} ${verb} ${subs[v.to].usage}\n\n${v.about}\n`);
+    return 0;
+  }
+  return subs[v.to].run(docker, [...(v.pre ?? []), ...argv.slice(1)], ctx);
+}
+
 export function dockerCommand(ctx: CommandContext): number {
   const docker = ctx.machine.docker;
   const argv = ctx.argv.slice(1);
@@ -524,12 +611,19 @@ export function dockerCommand(ctx: CommandContext): number {
   const name = argv[0];
   if (!name || name === 'help' || name === '--help') {
     ctx.out(
-      `\nUsage:\tdocker COMMAND\n\nA self-sufficient runtime for containers\n\nCommands:\n${Object.entries(subs)
+      `\nUsage:\tdocker COMMAND\n\nA self-sufficient runtime for containers\n\n${
+        atLeast(docker.version, '1.13.0')
+          ? `Management Commands:\n${Object.entries(management)
+              .map(([n, g]) => `  ${n.padEnd(11)}${g.about}`)
+              .join('\n')}\n\n`
+          : ''
+      }Commands:\n${Object.entries(subs)
         .map(([n, s]) => `  ${n.padEnd(11)}${s.about}`)
         .join('\n')}\n\nRun 'docker COMMAND --help' for more information on a command.\n`,
     );
     return name ? 0 : 0;
   }
+  if (management[name] && atLeast(docker.version, '1.13.0')) return runManagement(docker, name, argv.slice(1), ctx);
   const s = subs[name];
   if (!s) {
     ctx.err(

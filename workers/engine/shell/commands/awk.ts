@@ -3,6 +3,8 @@ import type { CommandContext, CommandTable } from '../types';
 import { readInputs, lines } from './io';
 import { compilePosix } from './regex';
 import { expandToText } from './escapes';
+import { formatInteger } from './printf';
+import { formatFloat, pad } from './printfFormat';
 
 type Val = string | number;
 type Expr = (s: State) => Val;
@@ -47,8 +49,10 @@ function compile(src: string): { begin: Stmt[]; main: { pat: Expr | null; body: 
         i = at + 1;
       } else toks.push({ t: 're', v: m[4].slice(1, -1), at });
     } else if (m[5]) toks.push({ t: 'num', v: m[5], at });
-    else if (m[6]) toks.push({ t: 'id', v: m[6], at });
-    else toks.push({ t: 'op', v: m[7], at });
+    else if (m[6]) {
+      if (UNSUPPORTED.has(m[6])) throw new AwkUnsupported(m[6]);
+      toks.push({ t: 'id', v: m[6], at });
+    } else toks.push({ t: 'op', v: m[7], at });
   }
   let k = 0;
   const peek = () => toks[k];
@@ -215,15 +219,7 @@ function compile(src: string): { begin: Stmt[]; main: { pat: Expr | null; body: 
         };
       return (s) => {
         const [f, ...rest] = args.map((a) => a(s));
-        let idx = 0;
-        s.out += str(f ?? '').replace(/%(-?\d*)(?:\.(\d+))?([sdf%])/g, (_m, w: string, prec: string, c: string) => {
-          if (c === '%') return '%';
-          const v = rest[idx++] ?? '';
-          const text =
-            c === 'd' ? String(Math.trunc(num(v))) : c === 'f' ? num(v).toFixed(prec ? Number(prec) : 6) : str(v);
-          const width = Math.abs(Number(w || 0));
-          return w.startsWith('-') ? text.padEnd(width) : text.padStart(width);
-        });
+        s.out += awkPrintf(str(f ?? ''), rest);
       };
     }
     if (t?.t === 'id' && t.v === 'next') {
@@ -268,6 +264,60 @@ function compile(src: string): { begin: Stmt[]; main: { pat: Expr | null; body: 
 
 class NextRecord {}
 
+/** awk's printf: C conversions through the shared formatter (numbers from strings as awk converts them). */
+function awkPrintf(format: string, args: Val[]): string {
+  let idx = 0;
+  return format.replace(
+    /%([-+ #0]*)(\d*)(?:\.(\d*))?([diouxXeEfFgGcs%])/g,
+    (_m, flags: string, w: string, prec: string | undefined, c: string) => {
+      if (c === '%') return '%';
+      const v = args[idx++] ?? '';
+      const precision = prec === undefined ? undefined : Number(prec || 0);
+      let text: string;
+      let numeric = true;
+      if ('diouxX'.includes(c)) text = formatInteger(BigInt(Math.trunc(num(v))), c === 'i' ? 'd' : c, flags, precision);
+      else if ('eEfFgG'.includes(c)) text = formatFloat(num(v), c, flags, precision);
+      else {
+        numeric = false;
+        text = c === 'c' ? (typeof v === 'number' ? String.fromCodePoint(v) : v.slice(0, 1)) : str(v);
+        if (c === 's' && precision !== undefined) text = text.slice(0, precision);
+      }
+      return pad(text, Number(w || 0), flags.includes('-'), numeric && flags.includes('0') && !flags.includes('-'));
+    },
+  );
+}
+
+/** Statements and functions of awk this small one does not have: refused by name, never misread as variables. */
+const UNSUPPORTED = new Set([
+  'if',
+  'else',
+  'for',
+  'while',
+  'do',
+  'in',
+  'delete',
+  'exit',
+  'break',
+  'continue',
+  'function',
+  'return',
+  'getline',
+  'gsub',
+  'sub',
+  'split',
+  'index',
+  'match',
+  'sprintf',
+  'system',
+  'close',
+  'srand',
+  'rand',
+]);
+
+class AwkUnsupported {
+  constructor(readonly name: string) {}
+}
+
 /** Splits a record the awk way: default FS splits on blanks; one char literally; longer FS is a regex. */
 function split(line: string, fs: string): string[] {
   if (fs === ' ') return line.split(/[ \t\n]+/).filter(Boolean);
@@ -305,6 +355,10 @@ function awk(ctx: CommandContext): number {
   try {
     prog = compile(src);
   } catch (e) {
+    if (e instanceof AwkUnsupported) {
+      ctx.err(`awk: cmd. line:1: ${e.name}: not supported by the sandbox's awk\n`);
+      return 2;
+    }
     if (!(e instanceof AwkSyntax)) throw e;
     const line = src.split('\n')[0];
     ctx.err(`awk: cmd. line:1: ${line}\nawk: cmd. line:1: ${' '.repeat(Math.min(e.at, line.length))}^ syntax error\n`);

@@ -1,18 +1,41 @@
-// grep (GNU grep 2.20): -E -F -i -v -c -q -w -x -o -n -l -h -e, context -A -B -C.
+// grep (GNU grep 2.20): -E -F -i -v -c -q -w -x -o -n -l -L -h -e -r, context -A -B -C.
 import type { CommandContext, CommandTable } from '../types';
 import { parseOpts } from './opts';
-import { readInputs, lines } from './io';
+import { readInputs, lines, abs } from './io';
+import { failed } from '../../host/errno';
 import { compilePosix } from './regex';
 
 function grep(ctx: CommandContext, mode: 'G' | 'E' | 'F'): number {
   const p = parseOpts(ctx, {
-    flags: 'EFGivcqwxonlhHsr',
+    flags: 'EFGivcqwxonlLhHsrR',
     withValue: 'eABC',
     usageStatus: 2,
-    long: { 'extended-regexp': 'E', 'fixed-strings': 'F', 'ignore-case': 'i', 'invert-match': 'v', count: 'c', quiet: 'q', silent: 'q',
-      'word-regexp': 'w', 'line-regexp': 'x', 'only-matching': 'o', 'line-number': 'n', 'files-with-matches': 'l', 'no-filename': 'h',
-      'with-filename': 'H', 'no-messages': 's', 'regexp=': 'e', 'color=': 'color', colour: 'color',
-      'after-context=': 'A', 'before-context=': 'B', 'context=': 'C' },
+    long: {
+      'extended-regexp': 'E',
+      'fixed-strings': 'F',
+      'ignore-case': 'i',
+      'invert-match': 'v',
+      count: 'c',
+      quiet: 'q',
+      silent: 'q',
+      'word-regexp': 'w',
+      'line-regexp': 'x',
+      'only-matching': 'o',
+      'line-number': 'n',
+      'files-with-matches': 'l',
+      'files-without-match': 'L',
+      recursive: 'r',
+      'dereference-recursive': 'R',
+      'no-filename': 'h',
+      'with-filename': 'H',
+      'no-messages': 's',
+      'regexp=': 'e',
+      'color=': 'color',
+      colour: 'color',
+      'after-context=': 'A',
+      'before-context=': 'B',
+      'context=': 'C',
+    },
   });
   if (typeof p === 'number') return p;
   for (const [k] of p.all) if (k === 'E' || k === 'F' || k === 'G') mode = k;
@@ -56,8 +79,12 @@ function grep(ctx: CommandContext, mode: 'G' | 'E' | 'F'): number {
     return 2;
   }
   const re = new RegExp(sources.map((s) => `(?:${s})`).join('|'), flags);
-  const { inputs, ok } = readInputs(ctx, args);
-  const prefix = ('H' in o || inputs.length > 1) && !('h' in o);
+  const recursive = 'r' in o || 'R' in o;
+  const operands = recursive ? recurse(ctx, args.length ? args : ['']) : args;
+  const { inputs, ok } = readInputs(ctx, operands);
+  // Names are shown for several inputs, and for anything found under a directory.
+  const underDir = recursive && operands.join('\0') !== args.join('\0');
+  const prefix = ('H' in o || inputs.length > 1 || underDir) && !('h' in o);
   let any = false;
   for (const inp of inputs) {
     const name = inp.name === '-' ? '(standard input)' : inp.name;
@@ -83,7 +110,7 @@ function grep(ctx: CommandContext, mode: 'G' | 'E' | 'F'): number {
       }
       count++;
       any = true;
-      if ('q' in o || 'c' in o || 'l' in o) return;
+      if ('q' in o || 'c' in o || 'l' in o || 'L' in o) return;
       if ('o' in o && !('v' in o)) {
         const pre = (prefix ? `${name}:` : '') + ('n' in o ? `${idx + 1}:` : '');
         re.lastIndex = 0;
@@ -97,9 +124,27 @@ function grep(ctx: CommandContext, mode: 'G' | 'E' | 'F'): number {
     if ('q' in o && any) return 0;
     if ('c' in o) ctx.out((prefix ? `${name}:` : '') + count + '\n');
     if ('l' in o && count) ctx.out(name + '\n');
+    if ('L' in o && !count) ctx.out(name + '\n');
   }
   if (!ok && !('q' in o && any)) return 2;
   return any ? 0 : 1;
+}
+
+/** -r: directory operands become the files under them (NAME/sub/file; bare names under the working directory for none). */
+function recurse(ctx: CommandContext, args: string[]): string[] {
+  const vfs = ctx.machine.host.vfs;
+  return args.flatMap((a) => {
+    const root = abs(ctx, a);
+    const st = vfs.stat(root);
+    if (failed(st) || st.kind !== 'dir') return [a];
+    return vfs
+      .walk(root)
+      .filter((p) => {
+        const s = vfs.stat(p);
+        return !failed(s) && s.kind === 'file';
+      })
+      .map((p) => (a === '' ? p.slice(root.length + 1) : `${a.replace(/\/+$/, '')}${p.slice(root.length)}`));
+  });
 }
 
 /** grep and its egrep/fgrep forms. */

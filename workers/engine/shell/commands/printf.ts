@@ -50,7 +50,7 @@ function floatArg(arg: string, complain: (msg: string) => void): number {
 }
 
 /** An integer conversion with C's flags: precision is a minimum digit count, # adds 0x or a leading 0. */
-function formatInteger(v: bigint, conv: string, flags: string, precision: number | undefined): string {
+export function formatInteger(v: bigint, conv: string, flags: string, precision: number | undefined): string {
   const unsigned = 'ouxX'.includes(conv);
   const u = unsigned ? BigInt.asUintN(64, v) : v < 0n ? -v : v;
   let digits =

@@ -614,11 +614,11 @@ export function dockerCommand(ctx: CommandContext): number {
       `\nUsage:\tdocker COMMAND\n\nA self-sufficient runtime for containers\n\n${
         atLeast(docker.version, '1.13.0')
           ? `Management Commands:\n${Object.entries(management)
-              .map(([n, g]) => `  ${n.padEnd(11)}${g.about}`)
+              .map(([n, g]) => `  ${n.padEnd(12)}${g.about}`)
               .join('\n')}\n\n`
           : ''
       }Commands:\n${Object.entries(subs)
-        .map(([n, s]) => `  ${n.padEnd(11)}${s.about}`)
+        .map(([n, s]) => `  ${n.padEnd(12)}${s.about}`)
         .join('\n')}\n\nRun 'docker COMMAND --help' for more information on a command.\n`,
     );
     return name ? 0 : 0;

@@ -117,3 +117,19 @@ describe('docker info --format', () => {
     });
   });
 });
+
+describe('an empty daemon', () => {
+  it('docker ps and docker images print only their headers; a plain format prints nothing', () => {
+    const sb = new Sandbox();
+    expect(run(sb, 'docker ps')).toEqual({
+      output:
+        'CONTAINER ID        IMAGE               COMMAND             CREATED             STATUS              PORTS               NAMES\n',
+      status: 0,
+    });
+    expect(run(sb, 'docker images --format "table {{.Repository}}\\t{{.Size}}"')).toEqual({
+      output: 'REPOSITORY          SIZE\n',
+      status: 0,
+    });
+    expect(run(sb, 'docker ps -a --format "{{.Names}}"')).toEqual({ output: '', status: 0 });
+  });
+});

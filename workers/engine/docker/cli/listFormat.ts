@@ -7,13 +7,14 @@ import { tabwrite } from './tabwriter';
 export type RowFields = Record<string, [header: string, value: () => string]>;
 
 /** The struct a template sees for one row, and the headers its executed fields asked for. */
-function rowContext(typeName: string, fields: RowFields): { ctx: object; headers: string[] } {
+function rowContext(typeName: string, fields: RowFields, headersOnly = false): { ctx: object; headers: string[] } {
   const headers: string[] = [];
   const ctx: Record<string, () => string> = {};
   for (const [name, [header, value]] of Object.entries(fields)) {
     ctx[name] = () => {
       headers.push(header);
-      return value();
+      // With no rows there is nothing to read the values from: only the headers are wanted.
+      return headersOnly ? '' : value();
     };
   }
   return { ctx: goStruct(typeName, ctx), headers };
@@ -48,7 +49,7 @@ export function formatRows(
   if (!isTable) return { ok: true, out: buffer };
   if (header === null) {
     // No rows: run the template once on an empty row only to learn the headers.
-    const { ctx, headers } = rowContext(typeName, empty);
+    const { ctx, headers } = rowContext(typeName, empty, true);
     runDockerTemplate(p.tmpl, ctx);
     header = headers.join('\t');
   }

@@ -16,14 +16,17 @@ function devCsp(): Plugin {
   };
 }
 
-// In the worker bundle the thin_* tools, the lvm, host and dm commands, grep/awk/sed and the XML upload path are stand-ins that load
-// the real modules on first use: the first page load stays within its JS budget. Node (tests, CLI) keeps the direct imports.
+// In the worker bundle the thin_* tools, the lvm, host and dm commands, the text tools, the docker client's formatting
+// and the XML upload path are stand-ins that load the real modules on first use: the first page load stays within its
+// JS budget. Node (tests, CLI) keeps the direct imports.
 function lazyLayers(): Plugin {
   const redirects: [string, string, string][] = [
     ['/workers/engine/shell/commandTable.ts', './commands/textTools', './workers/engine/shell/lazy/textTools.ts'],
     ['/workers/engine/shell/commandTable.ts', '../lvm/commands/index', './workers/engine/lvm/lazy/commands.ts'],
     ['/workers/engine/shell/commandTable.ts', '../host/commands/index', './workers/engine/host/lazy/commands.ts'],
     ['/workers/engine/shell/commandTable.ts', '../dm/commands/index', './workers/engine/dm/lazy/commands.ts'],
+    ['/workers/engine/shell/commandTable.ts', '../docker/commands/tools', './workers/engine/docker/lazy/tools.ts'],
+    ['/workers/engine/docker/cli/dockerCommand.ts', './formatting', './workers/engine/docker/cli/lazy/formatting.ts'],
     [
       '/workers/engine/shell/commandTable.ts',
       '../thintools/commands/index',

@@ -7,12 +7,23 @@ import * as hostLayer from '../host/commands/index';
 import * as dmLayer from '../dm/commands/index';
 import * as lvmLayer from '../lvm/commands/index';
 import * as dockerLayer from '../docker/commands/index';
+import * as dockerToolsLayer from '../docker/commands/tools';
 import * as thinLayer from '../thintools/commands/index';
 import * as fsLayer from '../fs/commands/index';
 
 type LayerModule = { commands: CommandTable; simCommands?: SimTable };
 
-const layers: LayerModule[] = [shellLayer, textLayer, hostLayer, dmLayer, lvmLayer, dockerLayer, thinLayer, fsLayer];
+const layers: LayerModule[] = [
+  shellLayer,
+  textLayer,
+  hostLayer,
+  dmLayer,
+  lvmLayer,
+  dockerLayer,
+  dockerToolsLayer,
+  thinLayer,
+  fsLayer,
+];
 
 /** All commands of all layers; later layers do not override earlier names. */
 export function buildCommandTable(): CommandTable {

@@ -12,6 +12,8 @@ import * as realHost from '../host/commands/index';
 import * as lazyHost from '../host/lazy/commands';
 import * as realDm from '../dm/commands/index';
 import * as lazyDm from '../dm/lazy/commands';
+import * as realDockerTools from '../docker/commands/tools';
+import * as lazyDockerTools from '../docker/lazy/tools';
 
 const names = (t: object) => Object.keys(t).sort();
 
@@ -23,6 +25,7 @@ describe('lazy command layers (the worker bundle’s stand-ins)', () => {
     expect(names(lazyThin.simCommands)).toEqual(names(realThin.simCommands ?? {}));
     expect(names(lazyHost.commands)).toEqual(names(realHost.commands));
     expect(names(lazyDm.commands)).toEqual(names(realDm.commands));
+    expect(names(lazyDockerTools.commands)).toEqual(names(realDockerTools.commands));
   });
 
   it('list the real sim subcommands with the same synopsis before they load', () => {
@@ -30,6 +33,7 @@ describe('lazy command layers (the worker bundle’s stand-ins)', () => {
       Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { usage: v.usage, help: v.help }]));
     expect(synopsis(lazyHost.simCommands)).toEqual(synopsis(realHost.simCommands));
     expect(synopsis(lazyThin.simCommands)).toEqual(synopsis(realThin.simCommands ?? {}));
+    expect(synopsis(lazyDockerTools.simCommands)).toEqual(synopsis(realDockerTools.simCommands));
   });
 
   it('load the host layer for a script that only uses `sim disk`', async () => {
@@ -91,5 +95,27 @@ describe('lazy command layers (the worker bundle’s stand-ins)', () => {
     expect(lazyDm.commands.dmsetup(ctx(['dmsetup', 'ls']))).toBe(0);
     expect(lazyHost.commands.losetup(ctx(['losetup', '-a']))).toBe(0);
     expect(err.join('')).toBe('');
+  });
+});
+
+describe('the docker client’s formatting stand-in', () => {
+  it('offers the real module’s printers, and loads for scripts that format', async () => {
+    const real = await import('../docker/cli/formatting');
+    const lazy = await import('../docker/cli/lazy/formatting');
+    expect(Object.keys(lazy).sort()).toEqual(Object.keys(real).sort());
+    const err: string[] = [];
+    const machine = new Machine();
+    const ctx: CommandContext = {
+      argv: ['docker', 'ps'],
+      stdin: '',
+      out: () => undefined,
+      err: (t) => err.push(t),
+      env: {},
+      cwd: '/',
+      machine,
+    };
+    await loadLazyFor("docker ps --format '{{.Names}}'");
+    expect(lazy.listContainers(machine.docker, ctx, {})).toBe(0);
+    expect(err).toEqual([]);
   });
 });

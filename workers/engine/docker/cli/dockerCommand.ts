@@ -10,11 +10,7 @@ import { execInContainer } from '../ops/exec';
 import { shortId } from '../ids';
 import { ramInBytes } from '../../units';
 import { atLeast } from '../config/version';
-import { inspectContainer, inspectImage, printInspect } from './inspect';
-import { listContainers, listImages } from './listCommands';
-import { parseDockerTemplate } from './template/dockerTemplates';
-import { printInfoFormat } from './infoFormat';
-import { systemDf } from './systemDf';
+import { inspectCommand, listContainers, listImages, printInfoFormat, printSystemDf } from './formatting';
 import { commitContainer, savedTarBytes, saveImage } from '../ops/commit';
 
 const NOT_RUNNING = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
@@ -418,27 +414,7 @@ sub(
     if (!flagsOrFail(ctx, f)) return 125;
     if (!connected(docker, ctx)) return 1;
     if (!requireArgs(ctx, 'inspect', f.args, 1)) return 1;
-    const format = f.flags.format as string | undefined;
-    const tmpl = format ? parseDockerTemplate(format) : undefined;
-    if (tmpl && !tmpl.ok) {
-      ctx.err(`Template parsing error: ${tmpl.error}\n`);
-      return 64;
-    }
-    // Objects in order until the first that is not found (inspect.Inspect stops there).
-    const found: (Record<string, unknown> | string)[] = [];
-    for (const ref of f.args) {
-      const c = f.flags.type !== 'image' ? docker.store().findContainer(ref) : undefined;
-      const img = !c && f.flags.type !== 'container' ? docker.store().findImage(ref) : undefined;
-      if (c) found.push(inspectContainer(docker, c));
-      else if (img) found.push(inspectImage(docker, img));
-      else {
-        // The client's not-found errors: by type when --type names one (client/errors.go).
-        const what = f.flags.type === 'image' ? 'image' : f.flags.type === 'container' ? 'container' : 'object';
-        found.push(`Error: No such ${what}: ${ref}`);
-        break;
-      }
-    }
-    return printInspect(ctx, found, tmpl?.ok ? tmpl.tmpl : undefined);
+    return inspectCommand(docker, ctx, f.flags, f.args);
   },
 );
 
@@ -511,19 +487,12 @@ sub(
   },
 );
 
-/** The `docker` command. */
 /** docker system df: the space summary (17.03 takes -v only, not implemented here). */
 const systemDfCommand: Sub = (docker, args, ctx) => {
   const f = parseFlags(args, [], 'system df');
   if (!flagsOrFail(ctx, f)) return 125;
   if (!connected(docker, ctx)) return 1;
-  const r = systemDf(docker);
-  if (!r.ok) {
-    ctx.err(r.error + '\n');
-    return 1;
-  }
-  ctx.out(r.out);
-  return 0;
+  return printSystemDf(docker, ctx);
 };
 
 /** A management command's verb: another subcommand with fixed leading arguments, or a command of its own. */
@@ -596,6 +565,7 @@ function runManagement(docker: Docker, group: string, argv: string[], ctx: Comma
   return subs[v.to].run(docker, [...(v.pre ?? []), ...argv.slice(1)], ctx);
 }
 
+/** The `docker` command. */
 export function dockerCommand(ctx: CommandContext): number {
   const docker = ctx.machine.docker;
   const argv = ctx.argv.slice(1);

@@ -3,7 +3,7 @@ import type { Docker } from '../docker';
 import type { ContainerRecord, ImageRecord } from '../store';
 import type { CommandContext } from '../../shell/types';
 import { goMap, goStruct } from './template/goValue';
-import { runDockerTemplate } from './template/dockerTemplates';
+import { parseDockerTemplate, runDockerTemplate } from './template/dockerTemplates';
 import type { Template } from './template/parse';
 
 function iso(t: number): string {
@@ -111,4 +111,34 @@ export function printInspect(
   else ctx.out(JSON.stringify(objects, null, 4) + '\n');
   if (error) ctx.err(error + '\n');
   return error ? 1 : 0;
+}
+
+/** docker inspect after its flags: the -f template parsed (status 64 when bad), the objects, then the output. */
+export function inspectCommand(
+  docker: Docker,
+  ctx: CommandContext,
+  flags: Record<string, unknown>,
+  refs: string[],
+): number {
+  const format = flags.format as string | undefined;
+  const tmpl = format ? parseDockerTemplate(format) : undefined;
+  if (tmpl && !tmpl.ok) {
+    ctx.err(`Template parsing error: ${tmpl.error}\n`);
+    return 64;
+  }
+  // Objects in order until the first that is not found (inspect.Inspect stops there).
+  const found: (Record<string, unknown> | string)[] = [];
+  for (const ref of refs) {
+    const c = flags.type !== 'image' ? docker.store().findContainer(ref) : undefined;
+    const img = !c && flags.type !== 'container' ? docker.store().findImage(ref) : undefined;
+    if (c) found.push(inspectContainer(docker, c));
+    else if (img) found.push(inspectImage(docker, img));
+    else {
+      // The client's not-found errors: by type when --type names one (client/errors.go).
+      const what = flags.type === 'image' ? 'image' : flags.type === 'container' ? 'container' : 'object';
+      found.push(`Error: No such ${what}: ${ref}`);
+      break;
+    }
+  }
+  return printInspect(ctx, found, tmpl?.ok ? tmpl.tmpl : undefined);
 }

@@ -1,6 +1,7 @@
 // docker system df (17.03): images, containers and local volumes, as the daemon's SystemDiskUsage counts them and the
 // client's DiskUsageContext prints them (cli/command/formatter/disk_usage.go).
 import type { Docker } from '../docker';
+import type { CommandContext } from '../../shell/types';
 import { humanSize } from '../../units';
 import { atLeast } from '../config/version';
 import { containerSizeRw } from './containerSize';
@@ -58,4 +59,15 @@ export function systemDf(docker: Docker): { ok: true; out: string } | { ok: fals
     row('Local Volumes', 0, 0, size(0), size(0)),
   ];
   return formatRows(DF_TABLE, '*formatter.diskUsageContext', rows, rows[0]);
+}
+
+/** Prints the summary; a formatter error goes to stderr with status 1. */
+export function printSystemDf(docker: Docker, ctx: CommandContext): number {
+  const r = systemDf(docker);
+  if (!r.ok) {
+    ctx.err(r.error + '\n');
+    return 1;
+  }
+  ctx.out(r.out);
+  return 0;
 }

@@ -1,4 +1,4 @@
-// Text commands: echo, tee and xargs here; printf, cat, head/tail, wc, sort, uniq, cut and tr in their own files.
+// Text commands every script may use: echo, printf, cat, tee, xargs (head/tail, wc, sort, uniq, cut, tr are textTools.ts).
 import type { CommandContext, CommandTable } from '../types';
 import { parseOpts } from './opts';
 import { lines, abs } from './io';
@@ -6,12 +6,6 @@ import { strerror } from '../../host/errno';
 import { expandToText } from './escapes';
 import { printf } from './printf';
 import { cat } from './cat';
-import { headTail } from './headTail';
-import { wc } from './wc';
-import { sort } from './sort';
-import { uniq } from './uniq';
-import { cut } from './cut';
-import { tr } from './tr';
 
 function echo(ctx: CommandContext): number {
   const a = ctx.argv.slice(1);
@@ -51,6 +45,7 @@ function tee(ctx: CommandContext): number {
   return st;
 }
 
+/** Text filters and printers. */
 function xargs(ctx: CommandContext): number {
   const p = parseOpts(ctx, { flags: 'rt', withValue: 'nI', permute: false, long: { 'no-run-if-empty': 'r' } });
   if (typeof p === 'number') return p;
@@ -78,18 +73,10 @@ function xargs(ctx: CommandContext): number {
   return st;
 }
 
-/** Text filters and printers. */
 export const textCommands: CommandTable = {
   echo,
   printf,
   cat,
   tee,
-  head: (ctx) => headTail(ctx, true),
-  tail: (ctx) => headTail(ctx, false),
-  wc,
-  sort,
-  uniq,
-  cut,
-  tr,
   xargs,
 };

@@ -887,7 +887,12 @@ export class Interpreter {
     return a;
   }
 
-  private dispatch(argvIn: string[], io: Io, assigns: readonly (readonly [string, string])[]): number {
+  private dispatch(
+    argvIn: string[],
+    io: Io,
+    assigns: readonly (readonly [string, string])[],
+    baseEnv?: Record<string, string>,
+  ): number {
     const argv = this.stripSudo(argvIn);
     if (!argv) return 0;
     const name = argv[0];
@@ -909,7 +914,8 @@ export class Interpreter {
       return 127;
     }
     this.dispatched++;
-    const env = { ...this.env };
+    // A command run by another (env, xargs) inherits that command's environment, not the shell's.
+    const env = { ...(baseEnv ?? this.env) };
     for (const [k, v] of assigns) env[k] = v;
     try {
       return handler({
@@ -922,8 +928,13 @@ export class Interpreter {
         machine: this.machine,
         stdoutIsTerminal: !io.notTty?.[1],
         outZeros: io.out.zeros,
-        exec: (a, stdin) =>
-          this.dispatch(a, { stdin: new Input(stdin), out: io.out, err: io.err, notTty: io.notTty }, []),
+        exec: (a, stdin, childEnv) =>
+          this.dispatch(
+            a,
+            { stdin: new Input(stdin), out: io.out, err: io.err, notTty: io.notTty },
+            [],
+            childEnv ?? env,
+          ),
         pathOf: (n) => (this.table[n] ? this.binPath(n) : undefined),
       });
     } catch (e) {

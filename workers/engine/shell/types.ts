@@ -16,7 +16,7 @@ export interface CommandContext {
   /** Writes `bytes` NUL bytes to stdout without building them, when stdout is a file (or /dev/null). */
   outZeros?: (bytes: number) => void;
   /** Runs another command with this one's output streams (xargs, docker exec); returns its status. */
-  exec?: (argv: string[], stdin: string) => number;
+  exec?: (argv: string[], stdin: string, env?: Record<string, string>) => number;
   /** Where the shell would find command `name` (`/usr/sbin/lvs`), or undefined when it has none (`which`). */
   pathOf?: (name: string) => string | undefined;
 }

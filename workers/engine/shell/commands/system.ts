@@ -102,10 +102,8 @@ function env(ctx: CommandContext): number {
     );
     return 0;
   }
-  // The tools that read the environment get env's; others run with the shell's (their output does not depend on it).
-  if (cmd[0] === 'env' || cmd[0] === 'printenv') return systemCommands[cmd[0]]({ ...ctx, argv: cmd, env: vars });
   if (!ctx.exec) return 126;
-  const st = ctx.exec(cmd, ctx.stdin);
+  const st = ctx.exec(cmd, ctx.stdin, vars);
   return st === 127 ? 127 : st;
 }
 

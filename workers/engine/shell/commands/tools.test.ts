@@ -142,3 +142,13 @@ describe('head -c and tail -c (bytes, as GNU coreutils)', () => {
     expect(last(file + 'head -c x /f')).toEqual({ output: 'head: invalid number of bytes: ‘x’\n', status: 1 });
   });
 });
+
+describe('env runs its command with the environment it built', () => {
+  it('NAME=VALUE, -i and -u reach the command, and a command run by another inherits its environment', () => {
+    expect(last('export FOO=shell; env FOO=1 printenv FOO').output).toBe('1\n');
+    expect(last('env -i BAR=2 env').output).toBe('BAR=2\n');
+    expect(last('export FOO=shell; env -u FOO printenv FOO')).toEqual({ output: '', status: 1 });
+    expect(last('echo x | FOO=4 xargs -I{} printenv FOO').output).toBe('4\n');
+    expect(last('env FOO=5 xargs printenv FOO < /dev/null').output).toBe('5\n');
+  });
+});

@@ -43,7 +43,7 @@ describe('sed', () => {
     expect(r.ok && r.entries[0].output).toBe('aXa\nXXX\n');
   });
   it('q prints the line and stops', () => {
-    expect(sed("3q /tmp/f").output).toBe('1\n2\n3\n');
+    expect(sed('3q /tmp/f').output).toBe('1\n2\n3\n');
   });
   it('= prints line numbers and { } groups commands under one address', () => {
     expect(sed("-n '$=;2{p;p}' /tmp/f").output).toBe('2\n2\n5\n');
@@ -60,7 +60,10 @@ describe('sed', () => {
     expect(r.ok && r.entries[0].output).toBe('a\nc');
   });
   it('reports an unknown command with its position', () => {
-    expect(sed("-n 'k' /tmp/f")).toEqual({ output: "sed: -e expression #1, char 1: unknown command: `k'\n", status: 1 });
+    expect(sed("-n 'k' /tmp/f")).toEqual({
+      output: "sed: -e expression #1, char 1: unknown command: `k'\n",
+      status: 1,
+    });
   });
   it('reports an unterminated s command', () => {
     expect(sed("'s/a/b' /tmp/f").output).toBe("sed: -e expression #1, char 5: unterminated `s' command\n");
@@ -75,6 +78,26 @@ describe('sed', () => {
     expect(sed("-n '1' /tmp/f").output).toBe('sed: -e expression #1, char 1: missing command\n');
   });
   it('reports an unreadable file with status 2 and goes on', () => {
-    expect(sed("-n 1p /nope /tmp/f")).toEqual({ output: "sed: can't read /nope: No such file or directory\n1\n", status: 2 });
+    expect(sed('-n 1p /nope /tmp/f')).toEqual({
+      output: "sed: can't read /nope: No such file or directory\n1\n",
+      status: 2,
+    });
+  });
+});
+
+describe('sed y (as GNU sed 4.2)', () => {
+  it('maps each character of the first set to the one at the same place in the second, any delimiter', () => {
+    expect(sed("'y/12345/abcde/' /tmp/f").output).toBe('a\nb\nc\nd\ne\n');
+    expect(sed("'3y,3,/,' /tmp/f").output).toBe('1\n2\n/\n4\n5\n');
+  });
+  it('refuses sets of different lengths and an unterminated command, with the char position', () => {
+    expect(sed("'y/ab/x/' /tmp/f")).toEqual({
+      output: "sed: -e expression #1, char 7: strings for `y' command are different lengths\n",
+      status: 1,
+    });
+    expect(sed("'y/ab/xy' /tmp/f")).toEqual({
+      output: "sed: -e expression #1, char 7: unterminated `y' command\n",
+      status: 1,
+    });
   });
 });

@@ -38,7 +38,8 @@ function runStream(cmds: SedCommand[], input: string[], quiet: boolean): { out: 
   let out = '';
   const ranges: RangeState[] = cmds.map(() => ({ active: false }));
   const last = input.length;
-  const matchOne = (a: Address, n: number, line: string) => (a.kind === 'line' ? a.n === n : a.kind === 'last' ? n === last : (a.re.lastIndex = 0, a.re.test(line)));
+  const matchOne = (a: Address, n: number, line: string) =>
+    a.kind === 'line' ? a.n === n : a.kind === 'last' ? n === last : ((a.re.lastIndex = 0), a.re.test(line));
   const selected = (c: SedCommand, k: number, n: number, line: string): boolean => {
     if (!c.addr1) return true;
     if (!c.addr2) return matchOne(c.addr1, n, line);
@@ -95,6 +96,8 @@ function runStream(cmds: SedCommand[], input: string[], quiet: boolean): { out: 
         idx++;
         n = idx + 1;
         line = input[idx];
+      } else if (c.name === 'y') {
+        line = [...line].map((ch) => c.translate!.get(ch) ?? ch).join('');
       } else if (c.name === 's') {
         const r = substitute(line, c.subst!);
         line = r.text;
@@ -125,19 +128,32 @@ function splitLines(text: string): { lines: string[]; newlineAtEnd: boolean } {
 function sed(ctx: CommandContext): number {
   // -i takes an optional attached backup suffix (`-i.bak`, and GNU reads `-in` as suffix "n").
   let suffix: string | undefined;
-  const argv = ctx.argv.map((a, k) => {
-    if (k === 0 || !/^-[^-]/.test(a) || ctx.argv[k - 1] === '-e' || ctx.argv[k - 1] === '-f') return a;
-    const at = a.indexOf('i');
-    const e = a.indexOf('e');
-    if (at < 0 || (e >= 0 && e < at)) return a;
-    suffix = a.slice(at + 1);
-    return a.slice(0, at + 1);
-  }).map((a) => (a.startsWith('--in-place=') ? ((suffix = a.slice(11)), '--in-place') : a));
-  const p = parseOpts({ ...ctx, argv }, {
-    flags: 'nEris',
-    withValue: 'ef',
-    long: { 'in-place': 'i', quiet: 'n', silent: 'n', 'regexp-extended': 'E', 'expression=': 'e', 'file=': 'f', separate: 's' },
-  });
+  const argv = ctx.argv
+    .map((a, k) => {
+      if (k === 0 || !/^-[^-]/.test(a) || ctx.argv[k - 1] === '-e' || ctx.argv[k - 1] === '-f') return a;
+      const at = a.indexOf('i');
+      const e = a.indexOf('e');
+      if (at < 0 || (e >= 0 && e < at)) return a;
+      suffix = a.slice(at + 1);
+      return a.slice(0, at + 1);
+    })
+    .map((a) => (a.startsWith('--in-place=') ? ((suffix = a.slice(11)), '--in-place') : a));
+  const p = parseOpts(
+    { ...ctx, argv },
+    {
+      flags: 'nEris',
+      withValue: 'ef',
+      long: {
+        'in-place': 'i',
+        quiet: 'n',
+        silent: 'n',
+        'regexp-extended': 'E',
+        'expression=': 'e',
+        'file=': 'f',
+        separate: 's',
+      },
+    },
+  );
   if (typeof p === 'number') return p;
   const vfs = ctx.machine.host.vfs;
   const scripts: string[] = [];
@@ -195,7 +211,8 @@ function sed(ctx: CommandContext): number {
       status = 2;
     } else files.push({ name: f, text: t });
   }
-  const finish = (text: string, newlineAtEnd: boolean) => (newlineAtEnd || !text.endsWith('\n') ? text : text.slice(0, -1));
+  const finish = (text: string, newlineAtEnd: boolean) =>
+    newlineAtEnd || !text.endsWith('\n') ? text : text.slice(0, -1);
   if (inPlace || 's' in p.opts) {
     for (const f of files) {
       const { lines, newlineAtEnd } = splitLines(f.text);

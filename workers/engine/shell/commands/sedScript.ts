@@ -1,4 +1,4 @@
-// Parses sed scripts (GNU sed 4.2 syntax subset): addresses N, $, /re/, 0,/re/, ranges and `!`; commands p d q Q = s a i c { }.
+// Parses sed scripts (GNU sed 4.2 syntax subset): addresses N, $, /re/, 0,/re/, ranges and `!`; commands p d q Q = s y a i c { }.
 import { compilePosix } from './regex';
 
 /** A line address. */
@@ -17,6 +17,8 @@ export interface SedCommand {
   subst?: { re: RegExp; replacement: ReplacementPart[]; global: boolean; nth: number; print: boolean };
   /** a / i / c text. */
   text?: string;
+  /** `y`: each character of the source set maps to the one at the same place in the target set. */
+  translate?: Map<string, string>;
   /** q / Q exit status. */
   exitCode?: number;
   /** `{`: the index of the matching `}`; `}`: unused. */
@@ -122,7 +124,8 @@ export function parseSedScript(src: string, extended: boolean, into: SedCommand[
     if (i >= src.length) err('missing command', i);
     const name = src[i++];
     cmd.name = name;
-    if (cmd.addr1?.kind === 'line' && cmd.addr1.n === 0 && cmd.addr2?.kind !== 're') err('invalid usage of line address 0', i);
+    if (cmd.addr1?.kind === 'line' && cmd.addr1.n === 0 && cmd.addr2?.kind !== 're')
+      err('invalid usage of line address 0', i);
     switch (name) {
       case 'p':
       case 'd':
@@ -175,6 +178,30 @@ export function parseSedScript(src: string, extended: boolean, into: SedCommand[
           i++;
         }
         cmd.subst = { re: compile(pattern, icase ? 'gi' : 'g'), replacement: replacement!.parts, global, nth, print };
+        break;
+      }
+      case 'y': {
+        const delim = src[i];
+        if (!delim || delim === '\n' || delim === '\\') err("unterminated `y' command", src.length);
+        i++;
+        // Only \\, \n and the escaped delimiter are special in y's sets.
+        const set = (): string[] => {
+          const out: string[] = [];
+          for (;;) {
+            if (i >= src.length || src[i] === '\n') err("unterminated `y' command", src.length);
+            const c = src[i++];
+            if (c === delim) return out;
+            if (c === '\\' && i < src.length) {
+              const e = src[i++];
+              out.push(e === 'n' ? '\n' : e === '\\' || e === delim ? e : `\\${e}`);
+            } else out.push(c);
+          }
+        };
+        const from = set();
+        const to = set();
+        if (from.length !== to.length || from.some((c) => c.length > 1) || to.some((c) => c.length > 1))
+          err("strings for `y' command are different lengths", i);
+        cmd.translate = new Map(from.map((c, k) => [c, to[k]]));
         break;
       }
       default:

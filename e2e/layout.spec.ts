@@ -92,3 +92,19 @@ test('on a phone the lessons lie over the page and presenter mode stacks termina
   await page.screenshot({ path: info.outputPath('presenter-390.png') });
   expect(errors).toEqual([]);
 });
+
+test('every lesson fits its panel: long paths wrap instead of running past the edge', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openWatched(page);
+  await page.getByTestId('lessons-toggle').click();
+  const count = await page.getByTestId('lesson-open').count();
+  expect(count).toBeGreaterThan(3);
+  for (let i = 0; i < count; i++) {
+    await page.getByTestId('lesson-open').nth(i).click();
+    await expect(page.getByTestId('lesson')).toBeVisible();
+    const panel = page.getByTestId('lesson-panel');
+    const spill = await panel.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(spill, `lesson ${i}`).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: '← All lessons' }).click();
+  }
+});

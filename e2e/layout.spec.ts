@@ -103,7 +103,13 @@ test('every lesson fits its panel: long paths wrap instead of running past the e
     await page.getByTestId('lesson-open').nth(i).click();
     await expect(page.getByTestId('lesson')).toBeVisible();
     const panel = page.getByTestId('lesson-panel');
-    const spill = await panel.evaluate((el) => el.scrollWidth - el.clientWidth);
+    // The text's own extent, which overflows its boxes without changing their sizes.
+    const spill = await panel.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const contentRight = el.getBoundingClientRect().right - parseFloat(getComputedStyle(el).paddingRight);
+      return range.getBoundingClientRect().right - contentRight;
+    });
     expect(spill, `lesson ${i}`).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: '← All lessons' }).click();
   }

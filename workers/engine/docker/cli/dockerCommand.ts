@@ -487,12 +487,12 @@ sub(
   },
 );
 
-/** docker system df: the space summary (17.03 takes -v only, not implemented here). */
+/** docker system df [-v]: the space summary, or the tables of images, containers and volumes. */
 const systemDfCommand: Sub = (docker, args, ctx) => {
-  const f = parseFlags(args, [], 'system df');
+  const f = parseFlags(args, [{ long: 'verbose', short: 'v', kind: 'bool' }], 'system df');
   if (!flagsOrFail(ctx, f)) return 125;
   if (!connected(docker, ctx)) return 1;
-  return printSystemDf(docker, ctx);
+  return printSystemDf(docker, ctx, !!f.flags.verbose);
 };
 
 /** A management command's verb: another subcommand with fixed leading arguments, or a command of its own. */

@@ -54,6 +54,56 @@ describe('docker system df (17.03 layout)', () => {
   });
 });
 
+describe('docker system df -v', () => {
+  it('lists each image with shared and unique size and its containers, each container with its rw size', () => {
+    const sb = story();
+    const size = (ref: string) => Number(run(sb, `docker image inspect -f '{{.Size}}' ${ref}`).output);
+    const mb3 = (b: number) => `${Number((b / 1e6).toPrecision(3))} MB`;
+    const out = run(sb, 'docker system df -v').output;
+    const sections = out.split(/\n(?=Containers space usage:|Local Volumes space usage:)/);
+    expect(sections.map((x) => x.split('\n')[0])).toEqual([
+      'Images space usage:',
+      'Containers space usage:',
+      'Local Volumes space usage:',
+    ]);
+    const rows = (section: string) =>
+      section
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((l) => l.split(/ {2,}/));
+    const [header, ...images] = rows(sections[0]);
+    expect(header).toEqual([
+      'REPOSITORY',
+      'TAG',
+      'IMAGE ID',
+      'CREATED',
+      'SIZE',
+      'SHARED SIZE',
+      'UNIQUE SiZE',
+      'CONTAINERS',
+    ]);
+    const nginx = images.find((r) => r[0] === 'nginx')!;
+    // nginx shares debian's whole image as its base layer; one container (idle) uses it.
+    expect(nginx.slice(4)).toEqual([mb3(size('nginx')), mb3(size('debian')), mb3(size('nginx') - size('debian')), '1']);
+    const debian = images.find((r) => r[0] === 'debian')!;
+    expect(debian.slice(5)).toEqual([mb3(size('debian')), '0 B', '0']);
+    const [cHeader, ...containers] = rows(sections[1]);
+    expect(cHeader).toEqual([
+      'CONTAINER ID',
+      'IMAGE',
+      'COMMAND',
+      'LOCAL VOLUMES',
+      'SIZE',
+      'CREATED',
+      'STATUS',
+      'NAMES',
+    ]);
+    expect(containers.find((r) => r[7] === 'web')![4]).toBe(mb3(3 * 1024 * 1024));
+    expect(rows(sections[2])).toEqual([['VOLUME NAME', 'LINKS', 'SIZE']]);
+  });
+});
+
 describe('management commands (1.13+)', () => {
   it('docker container ls and docker image ls are docker ps and docker images', () => {
     const sb = story();

@@ -1,7 +1,6 @@
 // Differential specification of grep, sed and awk: stdout and status in the sandbox equal the real tools' here.
 import { describe, expect, it } from 'vitest';
 import { realRun, sandboxRun } from './differential';
-import { Sandbox } from '../../sandbox';
 
 const G = "printf 'alpha one\\nBeta two\\ngamma three\\nalphabet\\n' > g.txt; printf 'x alpha\\n' > h.txt; ";
 const A = "printf 'a 1 x\\nb 2 y\\na 3 z\\n' > a.txt; ";
@@ -92,23 +91,6 @@ describe('grep, sed and awk print what the real ones print', () => {
           expect(sandboxRun(script)).toEqual(realRun(script));
         });
       }
-    });
-  }
-});
-
-describe("awk statements the sandbox's small awk lacks are refused by name, never run as something else", () => {
-  for (const program of [
-    'BEGIN {x = 7; if (x > 5) print "big"}',
-    '{for (i = 1; i <= NF; i++) print $i}',
-    'BEGIN {exit 3}',
-    '{n = gsub(/a/, "b")}',
-  ]) {
-    it(program, () => {
-      const r = new Sandbox().run(`echo a | awk '${program}'`);
-      if (!r.ok) throw new Error(r.error.message);
-      const e = r.entries[r.entries.length - 1];
-      expect(e.status).toBe(2);
-      expect(e.output).toMatch(/^awk: cmd\. line:1: \w+: not supported by the sandbox's awk\n$/);
     });
   }
 });

@@ -1,0 +1,149 @@
+// awk's messages and the gawk behaviours the real awk here (mawk) does not share: texts, statuses, the step budget.
+import { describe, expect, it } from 'vitest';
+import { Sandbox } from '../../sandbox';
+
+/** Runs a script; what it printed (stdout and stderr) and its status. */
+function run(script: string, sb = new Sandbox()): { output: string; status: number } {
+  const r = sb.run(script);
+  if (!r.ok) throw new Error(r.error.message);
+  const e = r.entries[r.entries.length - 1];
+  return { output: e.output, status: e.status };
+}
+
+describe('awk syntax errors are reported as gawk does, with the line and a caret, status 1', () => {
+  it('an unfinished action: unexpected newline or end of string', () => {
+    expect(run("awk 'BEGIN {'")).toEqual({
+      output: 'awk: cmd. line:1: BEGIN {\nawk: cmd. line:1:        ^ unexpected newline or end of string\n',
+      status: 1,
+    });
+  });
+
+  it('an operator where an operand belongs: the caret under it', () => {
+    expect(run("awk 'BEGIN { print 1 +* 2 }'").output).toBe(
+      'awk: cmd. line:1: BEGIN { print 1 +* 2 }\nawk: cmd. line:1:                  ^ syntax error\n',
+    );
+  });
+
+  it('an error on the second line names line 2', () => {
+    expect(run("awk 'BEGIN {\n x = (1\n}'").output).toMatch(/^awk: cmd\. line:2: {2}x = \(1\n/);
+  });
+
+  it('a newline after a binary operator ends the statement (only && || , { do else continue a line)', () => {
+    expect(run("awk 'BEGIN { x = 1 +\n 2 }'").status).toBe(1);
+    expect(run('awk \'BEGIN { if (1 &&\n 1) print "ok" }\'').output).toBe('ok\n');
+  });
+
+  it('nothing runs when the program does not parse', () => {
+    const sb = new Sandbox();
+    expect(run('awk \'BEGIN { print "x" > "f.txt" } }\'', sb).status).toBe(1);
+    expect(run('cat f.txt', sb).status).toBe(1);
+  });
+});
+
+describe('awk fatal errors stop the run with status 2', () => {
+  it('division by zero in BEGIN', () => {
+    expect(run("awk 'BEGIN { print 1/0 }'")).toEqual({
+      output: 'awk: cmd. line:1: fatal: division by zero attempted\n',
+      status: 2,
+    });
+  });
+
+  it('division by zero while reading records names the file and record', () => {
+    expect(run("printf 'a\\nb\\n' | awk 'NR == 2 { print 1 % 0 }'").output).toBe(
+      "awk: cmd. line:1: (FILENAME=- FNR=2) fatal: division by zero attempted in `%'\n",
+    );
+  });
+
+  it('a format wanting more arguments than given prints nothing of it (gawk)', () => {
+    const r = run('awk \'BEGIN {printf "%s %s\\n", "a"}\'');
+    expect(r.status).toBe(2);
+    expect(r.output).toMatch(/^awk: cmd\. line:1: fatal: not enough arguments to satisfy format string\n/);
+  });
+
+  it('a missing input file', () => {
+    expect(run("awk '{ print }' nope.txt")).toEqual({
+      output: "awk: cmd. line:1: fatal: cannot open file `nope.txt' for reading (No such file or directory)\n",
+      status: 2,
+    });
+  });
+
+  it('an endless loop is stopped by the step budget instead of hanging the engine', () => {
+    const r = run("awk 'BEGIN { while (1) x++ }'");
+    expect(r.status).toBe(2);
+    expect(r.output).toBe("awk: cmd. line:1: fatal: the sandbox's awk stopped after 1000000 steps (endless loop?)\n");
+  });
+
+  it('unbounded recursion is stopped too', () => {
+    expect(run("awk 'function f(n) { return f(n + 1) } BEGIN { f(1) }'").status).toBe(2);
+  });
+
+  it('reading from a command is refused clearly', () => {
+    const r = run('awk \'BEGIN { "date" | getline d; print d }\'');
+    expect(r.status).toBe(2);
+    expect(r.output).toMatch(/cannot read from a command/);
+  });
+
+  it('a scalar used as an array', () => {
+    expect(run("awk 'BEGIN { x = 1; x[1] = 2 }'").output).toBe(
+      "awk: cmd. line:1: fatal: attempt to use scalar `x' as an array\n",
+    );
+  });
+});
+
+describe('awk options', () => {
+  it('-v without var=value is refused with the usage', () => {
+    const r = run("awk -v oops 'BEGIN {}'");
+    expect(r.status).toBe(2);
+    expect(r.output).toMatch(/^awk: `oops' argument to `-v' not in `var=value' form\n/);
+  });
+
+  it('no program prints the usage, status 2', () => {
+    expect(run('awk').output).toMatch(/^Usage: awk \[POSIX or GNU style options\]/);
+  });
+
+  it('-Ft means a tab, as in gawk', () => {
+    expect(run("printf 'a\\tb\\n' | awk -Ft '{ print $2 }'").output).toBe('b\n');
+  });
+});
+
+describe('gawk semantics where mawk differs', () => {
+  it('substr counts positions before 1 into the length', () => {
+    expect(run('awk \'BEGIN { print substr("hello", 0, 2) "|" substr("hello", -1, 3) }\'').output).toBe('h|h\n');
+  });
+
+  it('large integral values print as integers', () => {
+    expect(run("awk 'BEGIN { print 100000 * 100000, 2^53 }'").output).toBe('10000000000 9007199254740992\n');
+  });
+
+  it('** and **= are ^ and ^=', () => {
+    expect(run("awk 'BEGIN { x = 2; x **= 3; print 2**3, x }'").output).toBe('8 8\n');
+  });
+
+  it('strings are not hexadecimal numbers', () => {
+    expect(run("echo 0x10 | awk '{ print $1 + 0 }'").output).toBe('0\n');
+  });
+
+  it('length of an array is its element count', () => {
+    expect(run("awk 'BEGIN { a[1]; a[2]; print length(a) }'").output).toBe('2\n');
+  });
+});
+
+describe('awk output goes through the sandbox file system', () => {
+  it('> truncates on first use then appends; >> appends', () => {
+    const sb = new Sandbox();
+    run('echo old > f.txt; printf \'1\\n2\\n\' | awk \'{ print $1 > "f.txt" } END { print "e" >> "f.txt" }\'', sb);
+    expect(run('cat f.txt', sb).output).toBe('1\n2\ne\n');
+  });
+
+  it('/dev/stderr reaches the error stream', () => {
+    const r = new Sandbox().run('awk \'BEGIN { print "oops" > "/dev/stderr" }\' 2>/dev/null');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.entries[r.entries.length - 1].output).toBe('');
+  });
+
+  it('srand and rand repeat the same numbers for the same seed', () => {
+    const a = run("awk 'BEGIN { srand(7); print rand(), rand() }'").output;
+    expect(run("awk 'BEGIN { srand(7); print rand(), rand() }'").output).toBe(a);
+    expect(run("awk 'BEGIN { print srand(3), srand(4) }'").output).toBe('0 3\n');
+  });
+});

@@ -40,6 +40,28 @@ describe('awk syntax errors are reported as gawk does, with the line and a caret
   });
 });
 
+describe('awk statements out of place are syntax errors', () => {
+  for (const [program, why] of [
+    ['BEGIN { break }', "`break' is not allowed outside a loop"],
+    ['BEGIN { next }', "`next' used in BEGIN action"],
+    ['END { nextfile }', "`nextfile' used in END action"],
+    ['{ return 1 }', "`return' used outside function context"],
+  ]) {
+    it(program, () => {
+      const r = run(`awk '${program}'`);
+      expect(r.status).toBe(1);
+      expect(r.output.split('\n')[1]).toMatch(new RegExp(`\\^ ${why}$`));
+    });
+  }
+
+  it('a missing -f program file', () => {
+    expect(run('awk -f nope.awk')).toEqual({
+      output: "awk: fatal: can't open source file `nope.awk' for reading (No such file or directory)\n",
+      status: 2,
+    });
+  });
+});
+
 describe('awk fatal errors stop the run with status 2', () => {
   it('division by zero in BEGIN', () => {
     expect(run("awk 'BEGIN { print 1/0 }'")).toEqual({
@@ -121,6 +143,10 @@ describe('gawk semantics where mawk differs', () => {
 
   it('strings are not hexadecimal numbers', () => {
     expect(run("echo 0x10 | awk '{ print $1 + 0 }'").output).toBe('0\n');
+  });
+
+  it('index of the empty string is 0 (gawk special-cases it)', () => {
+    expect(run('awk \'BEGIN { print index("abc", "") }\'').output).toBe('0\n');
   });
 
   it('length of an array is its element count', () => {

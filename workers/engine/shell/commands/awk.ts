@@ -4,6 +4,8 @@ import { expandToText } from './escapes';
 import { AwkSyntaxError } from './awkLex';
 import { parse, type Program } from './awkParse';
 import { AwkFatal, AwkRun } from './awkRun';
+import { resolvePath } from '../../host/paths';
+import { failed, strerror } from '../../host/errno';
 
 const USAGE =
   'Usage: awk [POSIX or GNU style options] -f progfile [--] file ...\n' +
@@ -24,6 +26,7 @@ export function syntaxMessage(src: string, e: AwkSyntaxError): string {
 function awk(ctx: CommandContext): number {
   const a = ctx.argv.slice(1);
   const assigns: [string, string][] = [];
+  const progFiles: string[] = [];
   while (a.length && a[0].startsWith('-') && a[0] !== '-') {
     const o = a.shift()!;
     if (o === '--') break;
@@ -40,9 +43,24 @@ function awk(ctx: CommandContext): number {
         return 2;
       }
       assigns.push([m[1], expandToText(m[2], 'format').text]);
+    } else if (o.startsWith('-f')) {
+      const f = o.length > 2 ? o.slice(2) : a.shift();
+      if (f === undefined) return usage(ctx, "option requires an argument -- 'f'");
+      progFiles.push(f);
     } else return usage(ctx, `invalid option -- '${o[1]}'`);
   }
-  const src = a.shift();
+  let src: string | undefined;
+  if (progFiles.length) {
+    src = '';
+    for (const f of progFiles) {
+      const t = ctx.machine.host.vfs.readFile(resolvePath(ctx.cwd, f));
+      if (failed(t)) {
+        ctx.err(`awk: fatal: can't open source file \`${f}' for reading (${strerror(t.errno)})\n`);
+        return 2;
+      }
+      src += t + '\n';
+    }
+  } else src = a.shift();
   if (src === undefined) {
     ctx.err(USAGE);
     return 2;

@@ -49,6 +49,9 @@ const programs: Record<string, string[]> = {
     P + "awk '!seen[$1]++ {print $1}' p.txt",
   ],
   'fields and records': [
+    'echo \'a b c\' | awk \'{ $7 = "g"; print; print NF; NF = 2; print; $0 = "x y"; print $2 }\'',
+    "echo 'a,b;c' | awk -F'[,;]' '{ print $3 }'",
+    'awk \'BEGIN { n = split("", arr); print n, length(arr) }\'',
     A + 'awk \'{$2 = "X"; print; print NF}\' a.txt',
     A + 'awk \'{$5 = "e"; print; print NF}\' a.txt',
     A + "awk -v OFS=- '{$1 = $1; print}' a.txt",
@@ -71,6 +74,12 @@ const programs: Record<string, string[]> = {
     "echo 'a b c' | awk '{$2 = \"\"; print; print NF}'",
   ],
   'strings and numbers': [
+    'awk \'BEGIN { printf "%5s|%-5d|%+.2e|%o|%X|%i\\n", "ab", 42, 12345.678, 8, 255, 3.9 }\'',
+    'awk \'BEGIN { x["a"] = 1; f(x); print x["b"] } function f(arr) { arr["b"] = 2 }\'',
+    'awk \'BEGIN { print substr("abc", 2, -1) "|" }\'',
+    'awk \'BEGIN { s = "foo.bar"; print (s ~ "\\\\."), (s ~ /\\./), ("x" ~ "^x$"), ("fooxbar" ~ "o\\\\.b") }\'',
+    "awk 'BEGIN { a = \"10\"; b = 9; print (a < b), (\"10\" < 9) }'; echo '10 9' | awk '{ print ($1 < $2) }'",
+    "echo hello | awk '{ print length, length() }'",
     "awk 'BEGIN {print 1/3, 1000 * 1000, 0.1 + 0.2, 1e6, 1e-5, 17/4}'",
     'awk \'BEGIN {CONVFMT = "%.2f"; x = 3.14159; y = x ""; print y; OFMT = "%.3f"; print x, 2.0}\'',
     'awk \'BEGIN {print "10" < "9", 10 < 9, "abc" < "abd", "" == 0}\'',
@@ -112,6 +121,9 @@ const programs: Record<string, string[]> = {
     "printf '0 209715200 thin-pool 253:0 253:1 128 32768 1 skip_block_zeroing\\n' | awk '{print $2 * 512 / 1024 / 1024 / 1024 \" GiB\"}'",
   ],
   'output redirection': [
+    'echo a b | awk \'{ print > "o.txt" }\'; cat o.txt',
+    'printf \'x 1\\ny 2\\n\' | awk \'{ print $1 | "sort -r" } END { close("sort -r"); print "done" }\'',
+    'printf \'BEGIN { print "from file" }\\n\' > p.awk; awk -f p.awk',
     P +
       'awk \'{print $1 > "out.txt"} END {close("out.txt"); while ((getline l < "out.txt") > 0) print "read", l}\' p.txt',
     P + 'awk \'{print $1 > "o.txt"}\' p.txt; awk \'{print $2 >> "o.txt"}\' p.txt; cat o.txt',

@@ -361,8 +361,8 @@ export function parse(src: string): Program {
         else k = save;
       } else k = save;
     }
-    if (k === save && !(peek().kind === 'nl' || peek().kind === 'eof' || isOp(';') || isOp('}')))
-      list = exprList({ noGt: true });
+    const bare = peek().kind === 'nl' || peek().kind === 'eof' || isOp(';') || isOp('}') || isOp('>') || isOp('>>');
+    if (k === save && !bare && !isOp('|')) list = exprList({ noGt: true });
     let to: Redirect = null;
     if (isOp('>') || isOp('>>') || isOp('|')) {
       const mode = toks[k++].text as '>' | '>>' | '|';
@@ -384,6 +384,18 @@ export function parse(src: string): Program {
       return { t: 'delete', name, keys };
     }
     return { t: 'expr', e: expr() };
+  };
+
+  // Where the parser is: break/continue need a loop, next a record rule, return a function.
+  let loops = 0;
+  let rule: 'BEGIN' | 'END' | 'main' | 'function' = 'main';
+  const loopBody = (): Stmt => {
+    loops++;
+    try {
+      return statement();
+    } finally {
+      loops--;
+    }
   };
 
   const statement = (): Stmt => {
@@ -425,12 +437,12 @@ export function parse(src: string): Program {
             return { t: 'while', c, body: { t: 'block', body: [] } };
           }
           newlines();
-          return { t: 'while', c, body: statement() };
+          return { t: 'while', c, body: loopBody() };
         }
         case 'do': {
           k++;
           newlines();
-          const body = statement();
+          const body = loopBody();
           terminators();
           if (!isKw('while')) fail();
           k++;
@@ -454,7 +466,7 @@ export function parse(src: string): Program {
             const name = toks[k + 2].text;
             k += 4;
             newlines();
-            return { t: 'forin', key, name, body: statement() };
+            return { t: 'forin', key, name, body: loopBody() };
           }
           const init = isOp(';') ? null : simpleStatement();
           expectOp(';');
@@ -469,17 +481,23 @@ export function parse(src: string): Program {
             return { t: 'for', init, c, step, body: { t: 'block', body: [] } };
           }
           newlines();
-          return { t: 'for', init, c, step, body: statement() };
+          return { t: 'for', init, c, step, body: loopBody() };
         }
         case 'break':
         case 'continue':
         case 'next':
         case 'nextfile':
+          if ((t.text === 'break' || t.text === 'continue') && !loops)
+            throw new AwkSyntaxError(t.at, `\`${t.text}' is not allowed outside a loop`);
+          if ((t.text === 'next' || t.text === 'nextfile') && (rule === 'BEGIN' || rule === 'END'))
+            throw new AwkSyntaxError(t.at, `\`${t.text}' used in ${rule} action`);
           k++;
           simpleEnd();
           return { t: t.text };
         case 'exit':
         case 'return': {
+          if (t.text === 'return' && rule !== 'function')
+            throw new AwkSyntaxError(t.at, "`return' used outside function context");
           k++;
           const ends = peek().kind === 'nl' || peek().kind === 'eof' || isOp(';') || isOp('}');
           const e = ends ? null : expr();
@@ -520,7 +538,9 @@ export function parse(src: string): Program {
     if (t.kind === 'kw' && (t.text === 'BEGIN' || t.text === 'END')) {
       k++;
       if (!isOp('{')) fail();
+      rule = t.text;
       prog.items.push({ kind: t.text, pat: null, until: null, body: action() });
+      rule = 'main';
       continue;
     }
     if (t.kind === 'kw' && t.text === 'function') {
@@ -539,7 +559,9 @@ export function parse(src: string): Program {
       }
       expectOp(')');
       newlines();
+      rule = 'function';
       prog.funcs.set(nameTok.text, { params, body: action() });
+      rule = 'main';
       continue;
     }
     let pat: Expr | null = null;

@@ -608,8 +608,10 @@ export class AwkRun {
         const to = Math.min(end, text.length + 1);
         return from < to ? text.slice(from - 1, to - 1) : '';
       }
-      case 'index':
-        return s(0).indexOf(s(1)) + 1;
+      case 'index': {
+        const needle = s(1);
+        return needle === '' ? 0 : s(0).indexOf(needle) + 1;
+      }
       case 'split': {
         const text = s(0);
         const target = args[1];

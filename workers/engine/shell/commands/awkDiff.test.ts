@@ -74,6 +74,10 @@ const programs: Record<string, string[]> = {
     "echo 'a b c' | awk '{$2 = \"\"; print; print NF}'",
   ],
   'strings and numbers': [
+    'echo 65 | awk \'{ printf "%c|%c\\n", $1, $1 "" }\'',
+    "printf 'a\\n' > in.txt; awk '{ print v, $0 }' 'v=x\\ty' in.txt",
+    'awk \'BEGIN { print match("abcd", /ab|abcd/), RLENGTH; x = "abcd"; sub(/b|bc/, "X", x); print x }\'',
+    "echo 'one two' | awk '{ gsub(/o|on|one/, \"<&>\"); print }'",
     'awk \'BEGIN { printf "%5s|%-5d|%+.2e|%o|%X|%i\\n", "ab", 42, 12345.678, 8, 255, 3.9 }\'',
     'awk \'BEGIN { x["a"] = 1; f(x); print x["b"] } function f(arr) { arr["b"] = 2 }\'',
     'awk \'BEGIN { print substr("abc", 2, -1) "|" }\'',

@@ -4,6 +4,7 @@ import { resolvePath } from '../../host/paths';
 import { failed, strerror } from '../../host/errno';
 import type { Expr, Program, Redirect, Stmt } from './awkParse';
 import { compilePosix } from './regex';
+import { expandToText } from './escapes';
 import { nextRecord, splitByRegex, splitFields, type Source } from './awkRecords';
 import { compare, FormatRanOut, fromInput, sprintf, toNum, toStr, truthy, UNINIT, type Val } from './awkValue';
 
@@ -163,7 +164,7 @@ export class AwkRun {
       const asg = /^([A-Za-z_]\w*)=(.*)$/s.exec(arg);
       if (arg === '') continue;
       if (asg) {
-        this.globals.set(asg[1], fromInput(asg[2]));
+        this.globals.set(asg[1], fromInput(expandToText(asg[2], 'format').text));
         continue;
       }
       if (arg === '-') {
@@ -631,7 +632,7 @@ export class AwkRun {
       case 'gsub':
         return this.substitute(args, name === 'gsub');
       case 'match': {
-        const m = this.regexOf(args[1]).exec(s(0));
+        const m = longest(this.regexOf(args[1]), s(0), 0);
         this.globals.set('RSTART', m ? m.index + 1 : 0);
         this.globals.set('RLENGTH', m ? m[0].length : -1);
         return m ? m.index + 1 : 0;
@@ -692,8 +693,7 @@ export class AwkRun {
     let count = 0;
     let lastEnd = -1;
     while (pos <= text.length) {
-      g.lastIndex = pos;
-      const m = g.exec(text);
+      const m = longest(g, text, pos);
       if (!m) break;
       if (m[0] === '' && m.index === lastEnd) {
         // An empty match right after a replaced one is not a new match.
@@ -715,6 +715,23 @@ export class AwkRun {
     if (target.t === 'var' || target.t === 'elem' || target.t === 'field') this.set(target, out);
     return count;
   }
+}
+
+/**
+ * The leftmost match from `from`, made the longest one there as POSIX wants (JS takes the first alternative:
+ * /b|bc/ on "abcd" must match "bc").
+ */
+function longest(re: RegExp, text: string, from: number): { index: number; 0: string } | null {
+  const g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g');
+  g.lastIndex = from;
+  const m = g.exec(text);
+  if (!m) return null;
+  // Anchors would match wrongly at the ends of a slice: those patterns keep JS's match.
+  if (!re.source.includes('|') || /[$^]/.test(re.source)) return { index: m.index, 0: m[0] };
+  const whole = new RegExp(`^(?:${re.source})$`, re.flags.replace('g', ''));
+  for (let end = text.length; end > m.index + m[0].length; end--)
+    if (whole.test(text.slice(m.index, end))) return { index: m.index, 0: text.slice(m.index, end) };
+  return { index: m.index, 0: m[0] };
 }
 
 function expand(repl: string, matched: string): string {

@@ -99,7 +99,10 @@ export function sprintf(format: string, args: Val[], convfmt = '%.6g'): string {
       else {
         numeric = false;
         if (c === 'c')
-          text = typeof v === 'number' ? String.fromCodePoint(Math.trunc(v) & 0x1fffff) : toStr(v, convfmt).slice(0, 1);
+          text =
+            typeof v === 'number' || (v instanceof StrNum && v !== UNINIT)
+              ? String.fromCodePoint(Math.trunc(toNum(v)) & 0x1fffff)
+              : toStr(v, convfmt).slice(0, 1);
         else {
           text = toStr(v, convfmt);
           if (precision !== undefined) text = text.slice(0, precision);

@@ -54,6 +54,11 @@ describe('awk statements out of place are syntax errors', () => {
     });
   }
 
+  it('an error in a -f program file names the file', () => {
+    const r = run("printf 'BEGIN {\\n  print (\\n}\\n' > bad.awk; awk -f bad.awk");
+    expect(r.output).toMatch(/^awk: bad\.awk:2: {3}print \(\nawk: bad\.awk:2: /);
+  });
+
   it('a missing -f program file', () => {
     expect(run('awk -f nope.awk')).toEqual({
       output: "awk: fatal: can't open source file `nope.awk' for reading (No such file or directory)\n",
@@ -80,6 +85,18 @@ describe('awk fatal errors stop the run with status 2', () => {
     const r = run('awk \'BEGIN {printf "%s %s\\n", "a"}\'');
     expect(r.status).toBe(2);
     expect(r.output).toMatch(/^awk: cmd\. line:1: fatal: not enough arguments to satisfy format string\n/);
+  });
+
+  it('names the program line of the failing statement', () => {
+    expect(run("awk 'BEGIN {\n  x = 1\n  print x / 0\n}'").output).toBe(
+      'awk: cmd. line:3: fatal: division by zero attempted\n',
+    );
+  });
+
+  it('output printed before the error stays printed', () => {
+    expect(run('awk \'BEGIN { print "before"; print 1 / 0 }\'').output).toBe(
+      'before\nawk: cmd. line:1: fatal: division by zero attempted\n',
+    );
   });
 
   it('a missing input file', () => {

@@ -12,14 +12,14 @@ const USAGE =
   "Usage: awk [POSIX or GNU style options] [--] 'program' file ...\n";
 
 /** gawk's report of a syntax error: the program line, then a caret under the offending token. */
-export function syntaxMessage(src: string, e: AwkSyntaxError): string {
+export function syntaxMessage(src: string, e: AwkSyntaxError, label = 'cmd. line'): string {
   const before = src.slice(0, e.at);
   const lineNo = before.split('\n').length;
   const lineStart = before.lastIndexOf('\n') + 1;
   const end = src.indexOf('\n', lineStart);
   const line = src.slice(lineStart, end < 0 ? src.length : end);
   const col = Math.min(e.at - lineStart, line.length);
-  const head = `awk: cmd. line:${lineNo}: `;
+  const head = `awk: ${label}:${lineNo}: `;
   return `${head}${line}\n${head}${' '.repeat(col)}^ ${e.why}\n`;
 }
 
@@ -65,12 +65,14 @@ function awk(ctx: CommandContext): number {
     ctx.err(USAGE);
     return 2;
   }
+  // gawk names where the program came from: the -f file, else the command line.
+  const label = progFiles.length === 1 ? progFiles[0] : 'cmd. line';
   let prog: Program;
   try {
     prog = parse(src);
   } catch (e) {
     if (!(e instanceof AwkSyntaxError)) throw e;
-    ctx.err(syntaxMessage(src, e));
+    ctx.err(syntaxMessage(src, e, label));
     return 1;
   }
   const run = new AwkRun(prog, ctx, ['awk', ...a], assigns);
@@ -78,7 +80,7 @@ function awk(ctx: CommandContext): number {
     return run.run();
   } catch (e) {
     if (!(e instanceof AwkFatal)) throw e;
-    ctx.err(`awk: cmd. line:1: ${run.where()}fatal: ${e.msg}\n`);
+    ctx.err(`awk: ${label}:${run.line}: ${run.where()}fatal: ${e.msg}\n`);
     return 2;
   }
 }

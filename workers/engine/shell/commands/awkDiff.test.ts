@@ -125,6 +125,7 @@ const programs: Record<string, string[]> = {
     "printf '0 209715200 thin-pool 253:0 253:1 128 32768 1 skip_block_zeroing\\n' | awk '{print $2 * 512 / 1024 / 1024 / 1024 \" GiB\"}'",
   ],
   'output redirection': [
+    'awk \'BEGIN { print "main1"; print "b" | "sort"; print "a" | "sort"; print "main2" }\'',
     'echo a b | awk \'{ print > "o.txt" }\'; cat o.txt',
     'printf \'x 1\\ny 2\\n\' | awk \'{ print $1 | "sort -r" } END { close("sort -r"); print "done" }\'',
     'printf \'BEGIN { print "from file" }\\n\' > p.awk; awk -f p.awk',

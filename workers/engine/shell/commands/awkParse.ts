@@ -25,7 +25,9 @@ export type Expr =
 
 export type Redirect = { mode: '>' | '>>' | '|'; target: Expr } | null;
 
-export type Stmt =
+export type Stmt = StmtKind & { line?: number };
+
+type StmtKind =
   | { t: 'expr'; e: Expr }
   | { t: 'print' | 'printf'; args: Expr[]; to: Redirect }
   | { t: 'if'; c: Expr; then: Stmt; else: Stmt | null }
@@ -398,7 +400,15 @@ export function parse(src: string): Program {
     }
   };
 
+  /** A statement with the program line it starts on, for run-time messages. */
   const statement = (): Stmt => {
+    const at = peek().at;
+    const s = bareStatement();
+    s.line = src.slice(0, at).split('\n').length;
+    return s;
+  };
+
+  const bareStatement = (): Stmt => {
     const t = peek();
     if (t.kind === 'op' && t.text === '{') {
       k++;

@@ -52,6 +52,9 @@ export class AwkRun {
   private rng = 0;
   exitCode = 0;
   private inRecords = false;
+  private pending = '';
+  /** The program line of the statement running (gawk's "cmd. line:N"). */
+  line = 1;
 
   constructor(
     private readonly prog: Program,
@@ -97,7 +100,9 @@ export class AwkRun {
         if (e.code !== null) this.exitCode = e.code;
       }
     } finally {
+      // As gawk at exit: commands fed by print | "cmd" finish before awk's own buffered output is written.
       this.closeAll();
+      this.flush();
     }
     return this.exitCode & 255;
   }
@@ -315,6 +320,7 @@ export class AwkRun {
 
   private exec(s: Stmt): void {
     this.step();
+    if (s.line) this.line = s.line;
     switch (s.t) {
       case 'expr':
         this.eval(s.e);
@@ -406,13 +412,21 @@ export class AwkRun {
 
   /** Output to stdout, a file (> truncates on first open, >> appends) or a command's input. */
   private emit(text: string, to: Redirect) {
-    if (!to) return this.ctx.out(text);
+    if (!to) {
+      this.pending += text;
+      return;
+    }
     const name = this.str(this.eval(to.target));
     if (to.mode === '|') {
+      // gawk synchronizes its output before it starts a new pipe.
+      if (!this.pipes.has(name)) this.flush();
       this.pipes.set(name, (this.pipes.get(name) ?? '') + text);
       return;
     }
-    if (name === '/dev/stdout' || name === '-') return this.ctx.out(text);
+    if (name === '/dev/stdout' || name === '-') {
+      this.pending += text;
+      return;
+    }
     if (name === '/dev/stderr') return this.ctx.err(text);
     const append = to.mode === '>>' || this.files.has(name);
     const e = this.ctx.machine.host.vfs.writeFile(resolvePath(this.ctx.cwd, name), text, append);
@@ -436,6 +450,11 @@ export class AwkRun {
     }
     const open = this.files.delete(name) || this.readers.delete(name);
     return open ? 0 : -1;
+  }
+
+  private flush() {
+    if (this.pending) this.ctx.out(this.pending);
+    this.pending = '';
   }
 
   private closeAll() {
@@ -675,8 +694,11 @@ export class AwkRun {
         return this.close(s(0));
       case 'fflush':
         return 0;
-      case 'system':
-        return this.runPipe(s(0), '');
+      case 'system': {
+        const cmd = s(0);
+        this.flush();
+        return this.runPipe(cmd, '');
+      }
     }
     throw new AwkFatal(`function \`${name}' not defined`);
   }

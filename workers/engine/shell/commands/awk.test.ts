@@ -122,6 +122,16 @@ describe('awk fatal errors stop the run with status 2', () => {
     expect(r.output).toMatch(/cannot read from a command/);
   });
 
+  it('next reached from BEGIN through a function', () => {
+    expect(run("awk 'function skip() { next } BEGIN { skip() }'").output).toBe(
+      "awk: cmd. line:1: fatal: `next' cannot be called from a BEGIN rule\n",
+    );
+  });
+
+  it('%c of a code beyond Unicode does not crash', () => {
+    expect(run('awk \'BEGIN { printf "%c", 256 * 256 * 256 * 65 + 66 }\'').status).toBe(0);
+  });
+
   it('a scalar used as an array', () => {
     expect(run("awk 'BEGIN { x = 1; x[1] = 2 }'").output).toBe(
       "awk: cmd. line:1: fatal: attempt to use scalar `x' as an array\n",
@@ -138,6 +148,16 @@ describe('awk options', () => {
 
   it('no program prints the usage, status 2', () => {
     expect(run('awk').output).toMatch(/^Usage: awk \[POSIX or GNU style options\]/);
+  });
+
+  it('--version names gawk 4.0.2 as on RHEL 7', () => {
+    expect(run('awk --version')).toMatchObject({ status: 0, output: expect.stringMatching(/^GNU Awk 4\.0\.2\n/) });
+  });
+
+  it('an unknown option is refused with the usage', () => {
+    const r = run("awk -q '{}'");
+    expect(r.status).toBe(2);
+    expect(r.output).toMatch(/^awk: invalid option -- 'q'\nUsage: awk/);
   });
 
   it('-Ft means a tab, as in gawk', () => {

@@ -23,6 +23,23 @@ export function syntaxMessage(src: string, e: AwkSyntaxError, label = 'cmd. line
   return `${head}${line}\n${head}${' '.repeat(col)}^ ${e.why}\n`;
 }
 
+const VERSION = `GNU Awk 4.0.2
+Copyright (C) 1989, 1991-2012 Free Software Foundation.
+
+This program is free software; you can redistribute it and/or modify
+it under the terms of the GNU General Public License as published by
+the Free Software Foundation; either version 3 of the License, or
+(at your option) any later version.
+
+This program is distributed in the hope that it will be useful,
+but WITHOUT ANY WARRANTY; without even the implied warranty of
+MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the
+GNU General Public License for more details.
+
+You should have received a copy of the GNU General Public License
+along with this program. If not, see http://www.gnu.org/licenses/.
+`;
+
 function awk(ctx: CommandContext): number {
   const a = ctx.argv.slice(1);
   const assigns: [string, string][] = [];
@@ -30,6 +47,11 @@ function awk(ctx: CommandContext): number {
   while (a.length && a[0].startsWith('-') && a[0] !== '-') {
     const o = a.shift()!;
     if (o === '--') break;
+    if (o === '--version') {
+      ctx.out(VERSION);
+      return 0;
+    }
+    if (o.startsWith('--')) return usage(ctx, `unrecognized option '${o}'`);
     if (o.startsWith('-F')) {
       const fs = o.length > 2 ? o.slice(2) : a.shift();
       if (fs === undefined) return usage(ctx, "option requires an argument -- 'F'");
@@ -78,7 +100,9 @@ function awk(ctx: CommandContext): number {
   const run = new AwkRun(prog, ctx, ['awk', ...a], assigns);
   try {
     return run.run();
-  } catch (e) {
+  } catch (caught) {
+    // Deep recursion can exhaust the JS stack before the call-depth guard: report it as gawk would a fatal.
+    const e = caught instanceof RangeError ? new AwkFatal('function calls nested too deeply') : caught;
     if (!(e instanceof AwkFatal)) throw e;
     ctx.err(`awk: ${label}:${run.line}: ${run.where()}fatal: ${e.msg}\n`);
     return 2;

@@ -87,14 +87,14 @@ export class AwkRun {
     const items = this.prog.items;
     try {
       try {
-        for (const it of items) if (it.kind === 'BEGIN') this.block(it.body!);
+        for (const it of items) if (it.kind === 'BEGIN') this.rule(it.body!, 'BEGIN');
         if (items.some((it) => it.kind !== 'BEGIN')) this.records();
       } catch (e) {
         if (!(e instanceof Exit)) throw e;
         if (e.code !== null) this.exitCode = e.code;
       }
       try {
-        for (const it of items) if (it.kind === 'END') this.block(it.body!);
+        for (const it of items) if (it.kind === 'END') this.rule(it.body!, 'END');
       } catch (e) {
         if (!(e instanceof Exit)) throw e;
         if (e.code !== null) this.exitCode = e.code;
@@ -105,6 +105,17 @@ export class AwkRun {
       this.flush();
     }
     return this.exitCode & 255;
+  }
+
+  /** A BEGIN or END action: `next` reached there through a function is gawk's fatal error. */
+  private rule(body: Stmt[], kind: string) {
+    try {
+      this.block(body);
+    } catch (e) {
+      if (e instanceof Next || e instanceof NextFile)
+        throw new AwkFatal(`\`${e instanceof Next ? 'next' : 'nextfile'}' cannot be called from a ${kind} rule`);
+      throw e;
+    }
   }
 
   private records() {

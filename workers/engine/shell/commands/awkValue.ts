@@ -101,7 +101,7 @@ export function sprintf(format: string, args: Val[], convfmt = '%.6g'): string {
         if (c === 'c')
           text =
             typeof v === 'number' || (v instanceof StrNum && v !== UNINIT)
-              ? String.fromCodePoint(Math.trunc(toNum(v)) & 0x1fffff)
+              ? charOf(Math.trunc(toNum(v)))
               : toStr(v, convfmt).slice(0, 1);
         else {
           text = toStr(v, convfmt);
@@ -111,4 +111,9 @@ export function sprintf(format: string, args: Val[], convfmt = '%.6g'): string {
       return pad(text, width, flags.includes('-'), numeric && flags.includes('0') && !flags.includes('-'));
     },
   );
+}
+
+/** %c of a number: its character; codes beyond Unicode keep their low byte as C's (char) cast does. */
+function charOf(code: number): string {
+  return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : String.fromCharCode(((code % 256) + 256) % 256);
 }

@@ -74,6 +74,7 @@ const programs: Record<string, string[]> = {
     "echo 'a b c' | awk '{$2 = \"\"; print; print NF}'",
   ],
   'strings and numbers': [
+    'awk \'BEGIN { print substr("hello", 0, 2) "|" substr("abc", 2, 1.5) "|" substr("abcdef", 2.5, 2) "|" substr("abc", 2, 0.5) "|" }\'',
     'echo 65 | awk \'{ printf "%c|%c\\n", $1, $1 "" }\'',
     "printf 'a\\n' > in.txt; awk '{ print v, $0 }' 'v=x\\ty' in.txt",
     'awk \'BEGIN { print match("abcd", /ab|abcd/), RLENGTH; x = "abcd"; sub(/b|bc/, "X", x); print x }\'',

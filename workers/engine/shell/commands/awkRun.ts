@@ -393,7 +393,9 @@ export class AwkRun {
       return sprintf(f, args, this.convfmt());
     } catch (x) {
       if (x instanceof FormatRanOut)
-        throw new AwkFatal(`not enough arguments to satisfy format string\n\t\`${x.format}'`);
+        throw new AwkFatal(
+          `not enough arguments to satisfy format string\n\t\`${x.format}'\n\t${' '.repeat(x.at)}^ ran out for this one`,
+        );
       throw x;
     }
   }
@@ -632,12 +634,13 @@ export class AwkRun {
         return [...(a ? s(0) : this.fields[0])].length;
       }
       case 'substr': {
+        // gawk 4.0: a start below 1 becomes 1 (the length is kept), fractions are truncated, a length under 1 is empty.
         const text = s(0);
-        const start = Math.round(n(1));
-        const end = args.length > 2 ? start + Math.round(n(2)) : Infinity;
-        const from = Math.max(start, 1);
-        const to = Math.min(end, text.length + 1);
-        return from < to ? text.slice(from - 1, to - 1) : '';
+        const start = n(1);
+        const from = start >= 1 ? Math.trunc(start) : 1;
+        if (args.length < 3) return text.slice(from - 1);
+        const len = n(2);
+        return len >= 1 ? text.slice(from - 1, from - 1 + Math.trunc(len)) : '';
       }
       case 'index': {
         const needle = s(1);

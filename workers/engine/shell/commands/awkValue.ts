@@ -66,19 +66,25 @@ export function compare(a: Val, b: Val, convfmt: string): number {
 
 /** A format wanting more arguments than it got (gawk makes that fatal). */
 export class FormatRanOut {
-  constructor(readonly format: string) {}
+  constructor(
+    readonly format: string,
+    /** Where the conversion that found no argument ends (gawk's caret goes there). */
+    readonly at: number,
+  ) {}
 }
 
 /** awk's sprintf: C conversions through the shared formatter (numbers from strings as awk converts them). */
 export function sprintf(format: string, args: Val[], convfmt = '%.6g'): string {
   let idx = 0;
+  let end = 0;
   const next = (): Val => {
-    if (idx >= args.length) throw new FormatRanOut(format);
+    if (idx >= args.length) throw new FormatRanOut(format, end);
     return args[idx++];
   };
   return format.replace(
     /%([-+ #0]*)(\*|\d*)(?:\.(\*|\d*))?([diouxXeEfFgGcs%])/g,
-    (_m, flags: string, w: string, prec: string | undefined, c: string) => {
+    (m: string, flags: string, w: string, prec: string | undefined, c: string, offset: number) => {
+      end = offset + m.length - 1;
       if (c === '%') return '%';
       let width = w === '*' ? toNum(next()) : Number(w || 0);
       if (width < 0) {

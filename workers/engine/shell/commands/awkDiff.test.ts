@@ -49,6 +49,7 @@ const programs: Record<string, string[]> = {
     P + "awk '!seen[$1]++ {print $1}' p.txt",
   ],
   'fields and records': [
+    'echo a | awk \'BEGIN { printf "[%s]", FILENAME } { print FILENAME }\'',
     'echo \'a b c\' | awk \'{ $7 = "g"; print; print NF; NF = 2; print; $0 = "x y"; print $2 }\'',
     "echo 'a,b;c' | awk -F'[,;]' '{ print $3 }'",
     'awk \'BEGIN { n = split("", arr); print n, length(arr) }\'',

@@ -195,7 +195,7 @@ export class AwkRun {
 
   private open(name: string, text: string) {
     this.current = { text, pos: 0 };
-    this.globals.set('FILENAME', name === '-' && this.operand === Infinity ? '' : name);
+    this.globals.set('FILENAME', name);
     this.globals.set('FNR', 0);
   }
 

@@ -134,6 +134,12 @@ describe('awk fatal errors stop the run with status 2', () => {
     expect(run('awk \'BEGIN { printf "%c", 256 * 256 * 256 * 65 + 66 }\'').status).toBe(0);
   });
 
+  it('a dynamic regex with an unclosed bracket', () => {
+    expect(run('echo a | awk \'$0 ~ "x[" { print }\'').output).toBe(
+      'awk: cmd. line:1: (FILENAME=- FNR=1) fatal: Unmatched [ or [^: /x[/\n',
+    );
+  });
+
   it('a scalar used as an array', () => {
     expect(run("awk 'BEGIN { x = 1; x[1] = 2 }'").output).toBe(
       "awk: cmd. line:1: fatal: attempt to use scalar `x' as an array\n",

@@ -49,6 +49,10 @@ const programs: Record<string, string[]> = {
     P + "awk '!seen[$1]++ {print $1}' p.txt",
   ],
   'fields and records': [
+    "printf 'a b\\n' | awk '{ print $NF; print $(NF-1) }'",
+    'echo abc | awk -v FS= \'{ print NF, $2 }\'; awk \'BEGIN { n = split("abc", a, ""); print n, a[3] }\'',
+    'awk \'BEGIN { print "x" > "/dev/null"; print "ok" }\'',
+    'echo a | awk \'{ if ($0 ~ "[") print "y" }\'; echo $?',
     'echo a | awk \'BEGIN { printf "[%s]", FILENAME } { print FILENAME }\'',
     'echo \'a b c\' | awk \'{ $7 = "g"; print; print NF; NF = 2; print; $0 = "x y"; print $2 }\'',
     "echo 'a,b;c' | awk -F'[,;]' '{ print $3 }'",

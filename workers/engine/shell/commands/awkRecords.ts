@@ -37,6 +37,8 @@ export function splitByRegex(s: string, re: RegExp): string[] {
 /** The fields of a record under FS: " " splits on blank runs and trims; one other character is literal; else a regex. */
 export function splitFields(s: string, fs: string, paragraph: boolean, regex: (src: string) => RegExp): string[] {
   if (s === '') return [];
+  // An empty FS (gawk) puts each character in a field of its own.
+  if (fs === '') return [...s];
   if (fs === ' ') return s.split(/[ \t\n]+/).filter(Boolean);
   const sep =
     fs.length === 1 && fs !== '\\' ? escapeChar(fs) + (paragraph ? '|\\n' : '') : fs + (paragraph ? '|\n' : '');

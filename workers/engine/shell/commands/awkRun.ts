@@ -305,8 +305,9 @@ export class AwkRun {
   private regex(src: string): RegExp {
     let r = this.regexes.get(src);
     if (!r) {
+      if (unclosedBracket(src)) throw new AwkFatal(`Unmatched [ or [^: /${src}/`);
       const c = compilePosix(src, true);
-      if (!c) throw new AwkFatal(`invalid regular expression: /${src}/`);
+      if (!c) throw new AwkFatal(`Invalid regular expression: /${src}/`);
       r = c;
       this.regexes.set(src, r);
     }
@@ -441,6 +442,7 @@ export class AwkRun {
       return;
     }
     if (name === '/dev/stderr') return this.ctx.err(text);
+    if (name === '/dev/null') return;
     const append = to.mode === '>>' || this.files.has(name);
     const e = this.ctx.machine.host.vfs.writeFile(resolvePath(this.ctx.cwd, name), text, append);
     if (e) throw new AwkFatal(`can't redirect to \`${name}' (${strerror(e.errno)})`);
@@ -779,4 +781,29 @@ function expand(repl: string, matched: string): string {
     else out += c;
   }
   return out;
+}
+
+/** Whether a bracket expression never closes (`[`, `a[b`): JS would read `[]` where POSIX reports an error. */
+function unclosedBracket(src: string): boolean {
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (src[i] !== '[') continue;
+    let j = i + 1;
+    if (src[j] === '^') j++;
+    if (src[j] === ']') j++;
+    while (j < src.length && src[j] !== ']') {
+      if (src[j] === '[' && src[j + 1] === ':') {
+        const close = src.indexOf(':]', j + 2);
+        if (close < 0) return true;
+        j = close + 1;
+      }
+      j++;
+    }
+    if (j >= src.length) return true;
+    i = j;
+  }
+  return false;
 }

@@ -178,6 +178,13 @@ describe('gawk semantics where mawk differs', () => {
     expect(run('awk \'BEGIN { print substr("hello", -1, 3) }\'').output).toBe('hel\n');
   });
 
+  it('log and sqrt of negatives warn and give -nan, as gawk on x86 glibc', () => {
+    expect(run("awk 'BEGIN { print log(-1), sqrt(-4) }' 2>/dev/null").output).toBe('-nan -nan\n');
+    expect(run("awk 'BEGIN { x = log(-1) }' 2>&1").output).toBe(
+      'awk: cmd. line:1: warning: log: received negative argument -1\n',
+    );
+  });
+
   it('large integral values print as integers', () => {
     expect(run("awk 'BEGIN { print 100000 * 100000, 2^53 }'").output).toBe('10000000000 9007199254740992\n');
   });

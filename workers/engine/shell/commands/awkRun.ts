@@ -6,7 +6,7 @@ import type { Expr, Program, Redirect, Stmt } from './awkParse';
 import { compilePosix } from './regex';
 import { expandToText } from './escapes';
 import { nextRecord, splitByRegex, splitFields, type Source } from './awkRecords';
-import { compare, FormatRanOut, fromInput, sprintf, toNum, toStr, truthy, UNINIT, type Val } from './awkValue';
+import { compare, FormatRanOut, fromInput, numText, sprintf, toNum, toStr, truthy, UNINIT, type Val } from './awkValue';
 
 /** Statements and loop turns one awk run may take before it is stopped. */
 export const STEP_BUDGET = 1_000_000;
@@ -388,6 +388,11 @@ export class AwkRun {
     }
   }
 
+  /** gawk's non-fatal diagnostics on stderr. */
+  private warn(msg: string) {
+    this.ctx.err(`awk: cmd. line:${this.line}: warning: ${msg}\n`);
+  }
+
   /** printf/sprintf; a format that runs out of arguments is fatal as in gawk. */
   private format(f: string, args: Val[]): string {
     try {
@@ -684,12 +689,18 @@ export class AwkRun {
         return s(0).toUpperCase();
       case 'int':
         return Math.trunc(n(0));
-      case 'sqrt':
-        return Math.sqrt(n(0));
+      case 'sqrt': {
+        const x = n(0);
+        if (x < 0) this.warn(`sqrt: called with negative argument ${numText(x, '%.6g')}`);
+        return Math.sqrt(x);
+      }
       case 'exp':
         return Math.exp(n(0));
-      case 'log':
-        return Math.log(n(0));
+      case 'log': {
+        const x = n(0);
+        if (x < 0) this.warn(`log: received negative argument ${numText(x, '%.6g')}`);
+        return Math.log(x);
+      }
       case 'sin':
         return Math.sin(n(0));
       case 'cos':

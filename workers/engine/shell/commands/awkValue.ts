@@ -34,7 +34,8 @@ export function toNum(v: Val): number {
 /** A number as text: integral values as integers, others through `fmt` (CONVFMT or OFMT). */
 export function numText(n: number, fmt: string): string {
   if (Number.isInteger(n)) return Math.abs(n) < 1e16 ? String(n) : BigInt(n).toString();
-  if (Number.isNaN(n)) return n < 0 ? '-nan' : 'nan';
+  // x86's default NaN (log(-1), sqrt(-1), inf-inf) has its sign bit set: glibc prints it -nan.
+  if (Number.isNaN(n)) return '-nan';
   if (!Number.isFinite(n)) return n < 0 ? '-inf' : 'inf';
   return sprintf(fmt, [n]);
 }

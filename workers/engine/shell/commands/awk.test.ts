@@ -140,6 +140,14 @@ describe('awk fatal errors stop the run with status 2', () => {
     );
   });
 
+  it('a command line with shell syntax is refused clearly (the sandbox has no sh -c)', () => {
+    const r = run('awk \'BEGIN { print "b" | "sort | uniq" }\'');
+    expect(r.status).toBe(2);
+    expect(r.output).toBe(
+      "awk: cmd. line:1: fatal: the sandbox's awk cannot run `sort | uniq' (only a plain command and its arguments)\n",
+    );
+  });
+
   it('a scalar used as an array', () => {
     expect(run("awk 'BEGIN { x = 1; x[1] = 2 }'").output).toBe(
       "awk: cmd. line:1: fatal: attempt to use scalar `x' as an array\n",

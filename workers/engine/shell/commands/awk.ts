@@ -3,7 +3,8 @@ import type { CommandContext, CommandTable } from '../types';
 import { expandToText } from './escapes';
 import { AwkSyntaxError } from './awkLex';
 import { parse, type Program } from './awkParse';
-import { AwkFatal, AwkRun } from './awkRun';
+import { AwkRun } from './awkRun';
+import { AwkFatal } from './awkOutput';
 import { resolvePath } from '../../host/paths';
 import { failed, strerror } from '../../host/errno';
 

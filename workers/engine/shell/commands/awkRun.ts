@@ -6,6 +6,7 @@ import type { Expr, Program, Redirect, Stmt } from './awkParse';
 import { compilePosix } from './regex';
 import { expandToText } from './escapes';
 import { longest, replaceMatches, unclosedBracket } from './awkMatch';
+import { AwkFatal, AwkOutput } from './awkOutput';
 import { nextRecord, splitByRegex, splitFields, type Source } from './awkRecords';
 import { compare, FormatRanOut, fromInput, numText, sprintf, toNum, toStr, truthy, UNINIT, type Val } from './awkValue';
 
@@ -13,11 +14,6 @@ import { compare, FormatRanOut, fromInput, numText, sprintf, toNum, toStr, truth
 export const STEP_BUDGET = 1_000_000;
 
 type Cell = Val | Map<string, Val>;
-
-/** A run-time error that ends awk with status 2 (gawk's "fatal:"). */
-export class AwkFatal {
-  constructor(readonly msg: string) {}
-}
 
 class Break {}
 class Continue {}
@@ -38,8 +34,7 @@ export class AwkRun {
   private depth = 0;
   private regexes = new Map<string, RegExp>();
   private ranges = new Map<number, boolean>();
-  private files = new Set<string>();
-  private pipes = new Map<string, string>();
+  private readonly output: AwkOutput;
   private readers = new Map<string, Source>();
   private current: Source | null = null;
   private operand = 1;
@@ -48,7 +43,6 @@ export class AwkRun {
   private rng = 0;
   exitCode = 0;
   private inRecords = false;
-  private pending = '';
   /** The program line of the statement running (gawk's "cmd. line:N"). */
   line = 1;
 
@@ -58,6 +52,7 @@ export class AwkRun {
     argv: string[],
     assigns: [string, string][],
   ) {
+    this.output = new AwkOutput(ctx);
     const g = this.globals;
     for (const [k, v] of Object.entries({ FS: ' ', OFS: ' ', ORS: '\n', RS: '\n', SUBSEP: '\x1c' })) g.set(k, v);
     for (const k of ['NR', 'FNR', 'RSTART']) g.set(k, 0);
@@ -97,8 +92,7 @@ export class AwkRun {
       }
     } finally {
       // As gawk at exit: commands fed by print | "cmd" finish before awk's own buffered output is written.
-      this.closeAll();
-      this.flush();
+      this.output.finish();
     }
     return this.exitCode & 255;
   }
@@ -425,56 +419,16 @@ export class AwkRun {
     this.emit(parts.join(this.str(this.scalar('OFS'))) + this.str(this.scalar('ORS')), to);
   }
 
-  /** Output to stdout, a file (> truncates on first open, >> appends) or a command's input. */
+  /** Output to stdout, a file or a command's input, the target evaluated here. */
   private emit(text: string, to: Redirect) {
-    if (!to) {
-      this.pending += text;
-      return;
-    }
-    const name = this.str(this.eval(to.target));
-    if (to.mode === '|') {
-      // gawk synchronizes its output before it starts a new pipe.
-      if (!this.pipes.has(name)) this.flush();
-      this.pipes.set(name, (this.pipes.get(name) ?? '') + text);
-      return;
-    }
-    if (name === '/dev/stdout' || name === '-') {
-      this.pending += text;
-      return;
-    }
-    if (name === '/dev/stderr') return this.ctx.err(text);
-    if (name === '/dev/null') return;
-    const append = to.mode === '>>' || this.files.has(name);
-    const e = this.ctx.machine.host.vfs.writeFile(resolvePath(this.ctx.cwd, name), text, append);
-    if (e) throw new AwkFatal(`can't redirect to \`${name}' (${strerror(e.errno)})`);
-    this.files.add(name);
-  }
-
-  /** Feeds a `print | "cmd"` command its collected input; its status. */
-  private runPipe(cmd: string, input: string): number {
-    if (!this.ctx.exec || /[|&;<>()$`"'\\*?[\]{}]/.test(cmd))
-      throw new AwkFatal(`the sandbox's awk cannot run \`${cmd}' (only a plain command and its arguments)`);
-    const argv = cmd.trim().split(/\s+/);
-    return this.ctx.exec(argv, input);
+    if (!to) return this.output.stdout(text);
+    this.output.write(this.str(this.eval(to.target)), to.mode, text);
   }
 
   private close(name: string): number {
-    if (this.pipes.has(name)) {
-      const input = this.pipes.get(name)!;
-      this.pipes.delete(name);
-      return this.runPipe(name, input);
-    }
-    const open = this.files.delete(name) || this.readers.delete(name);
-    return open ? 0 : -1;
-  }
-
-  private flush() {
-    if (this.pending) this.ctx.out(this.pending);
-    this.pending = '';
-  }
-
-  private closeAll() {
-    for (const name of [...this.pipes.keys()]) this.close(name);
+    const r = this.output.close(name);
+    if (r !== undefined) return r;
+    return this.readers.delete(name) ? 0 : -1;
   }
 
   // ---- expressions
@@ -719,8 +673,7 @@ export class AwkRun {
         return 0;
       case 'system': {
         const cmd = s(0);
-        this.flush();
-        return this.runPipe(cmd, '');
+        return this.output.system(cmd);
       }
     }
     throw new AwkFatal(`function \`${name}' not defined`);

@@ -97,6 +97,8 @@ test('every lesson fits its panel: long paths wrap instead of running past the e
   await page.setViewportSize({ width: 1400, height: 900 });
   await openWatched(page);
   await page.getByTestId('lessons-toggle').click();
+  // The lesson list is loaded on first open: wait for it before counting.
+  await expect(page.getByTestId('lesson-open').first()).toBeVisible();
   const count = await page.getByTestId('lesson-open').count();
   expect(count).toBeGreaterThan(3);
   for (let i = 0; i < count; i++) {

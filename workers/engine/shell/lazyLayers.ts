@@ -21,6 +21,19 @@ export async function loadLazyFor(script: string): Promise<void> {
   await Promise.all(parts.filter((p) => p.mentionedIn(script)).map((p) => p.load()));
 }
 
+/** A module imported once, on first need: `load` starts (or joins) the import, `get` answers once it is done. */
+export function lazyModule<M>(importer: () => Promise<M>): { load(): Promise<void>; get(): M | undefined } {
+  let module: M | undefined;
+  let loading: Promise<void> | undefined;
+  return {
+    load: () =>
+      (loading ??= importer().then((m) => {
+        module = m;
+      })),
+    get: () => module,
+  };
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A regular expression matching any of `names` as a whole word of a script. */
@@ -55,20 +68,15 @@ export function lazyLayer(
   importer: () => Promise<{ commands: CommandTable; simCommands?: SimTable }>,
   sims: SimSynopsis = {},
 ): { commands: CommandTable; simCommands: SimTable } {
-  let real: { commands: CommandTable; simCommands?: SimTable } | undefined;
-  let loading: Promise<void> | undefined;
-  const load = () =>
-    (loading ??= importer().then((m) => {
-      real = m;
-    }));
+  const { load, get: real } = lazyModule(importer);
   const commandRe = wordsRe(names);
   const simNames = Object.keys(sims);
   const simRe = simNames.length ? new RegExp(`\\bsim\\s+${wordsRe(simNames).source}`) : null;
   registerLazy({ mentionedIn: (s) => commandRe.test(s) || !!simRe?.test(s), load });
   return {
-    commands: Object.fromEntries(names.map((n) => [n, standIn(what, () => real?.commands[n], load)])),
+    commands: Object.fromEntries(names.map((n) => [n, standIn(what, () => real()?.commands[n], load)])),
     simCommands: Object.fromEntries(
-      simNames.map((n) => [n, { ...sims[n], run: standIn(what, () => real?.simCommands?.[n]?.run, load) }]),
+      simNames.map((n) => [n, { ...sims[n], run: standIn(what, () => real()?.simCommands?.[n]?.run, load) }]),
     ),
   };
 }

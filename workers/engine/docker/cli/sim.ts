@@ -4,6 +4,7 @@ import type { SimTable } from '../../shell/sim';
 import type { Docker } from '../docker';
 import type { ContainerRecord } from '../store';
 import type { ThinPool } from '../../dm/thinPool';
+import { dockerSimSynopsis } from './simSynopsis';
 import { shortId } from '../ids';
 
 /** One device of a container's snapshot chain, named by its role. */
@@ -28,7 +29,8 @@ export function deviceChain(docker: Docker, c: ContainerRecord): ChainLink[] | n
   add(`${c.name} -init`, `${c.mountId}-init`);
   const layers = img?.layers ?? [];
   const ref = img?.tags[0] ?? shortId(c.imageId);
-  for (let i = layers.length - 1; i >= 0; i--) add(`${ref} layer ${i + 1}/${layers.length}`, store.layers.get(layers[i])!.cacheId);
+  for (let i = layers.length - 1; i >= 0; i--)
+    add(`${ref} layer ${i + 1}/${layers.length}`, store.layers.get(layers[i])!.cacheId);
   add('base device', '');
   return links;
 }
@@ -72,7 +74,9 @@ function target(ctx: CommandContext, verb: string): Target | number {
   const chain = deviceChain(docker, c);
   const pool = docker.deviceSet?.pool();
   if (!chain || !pool) {
-    ctx.err(`sim: ${verb} needs the devicemapper storage driver (this daemon runs ${docker.driver?.name ?? 'nothing'})\n`);
+    ctx.err(
+      `sim: ${verb} needs the devicemapper storage driver (this daemon runs ${docker.driver?.name ?? 'nothing'})\n`,
+    );
     return 1;
   }
   const b = parseBlocks(spec);
@@ -83,7 +87,9 @@ function target(ctx: CommandContext, verb: string): Target | number {
   const dev = docker.deviceSet!.lookup(c.mountId)!;
   const blocks = Math.floor(dev.size / pool.blockBytes);
   if (b.first + b.count > blocks) {
-    ctx.err(`sim: block ${hex(b.first + b.count - 1)} is past the end of the device (${blocks} blocks of ${pool.blockBytes / 1024} KiB)\n`);
+    ctx.err(
+      `sim: block ${hex(b.first + b.count - 1)} is past the end of the device (${blocks} blocks of ${pool.blockBytes / 1024} KiB)\n`,
+    );
     return 1;
   }
   return { docker, c, pool, chain, ...b };
@@ -100,7 +106,8 @@ function simRead(ctx: CommandContext): number {
   const ds = t.docker.deviceSet!;
   const lines: string[] = [];
   lines.push(`device chain of ${t.c.name} (each a thin snapshot of the next):`);
-  for (const l of t.chain) lines.push(`  dev ${String(l.devId).padEnd(4)} ${l.role.padEnd(28)} ${ds.deviceName(l.hash)}`);
+  for (const l of t.chain)
+    lines.push(`  dev ${String(l.devId).padEnd(4)} ${l.role.padEnd(28)} ${ds.deviceName(l.hash)}`);
   for (let v = t.first; v < t.first + t.count; v++) {
     const r = t.pool.read(t.chain[0].devId, v);
     if (!r) {
@@ -108,7 +115,9 @@ function simRead(ctx: CommandContext): number {
       continue;
     }
     const shared = `, reference count ${t.pool.refCount(r.dblock)}`;
-    lines.push(`block ${hex(v)} (${v}): provided by ${roleOf(t.chain, r.providedBy)} (dev ${r.providedBy}) -> data block ${hex(r.dblock)} (${r.dblock}) of ${ds.poolName}${shared}`);
+    lines.push(
+      `block ${hex(v)} (${v}): provided by ${roleOf(t.chain, r.providedBy)} (dev ${r.providedBy}) -> data block ${hex(r.dblock)} (${r.dblock}) of ${ds.poolName}${shared}`,
+    );
   }
   ctx.out(lines.join('\n') + '\n');
   return 0;
@@ -122,23 +131,35 @@ function blockIo(ctx: CommandContext, verb: 'write' | 'discard'): number {
   const seen: string[] = [];
   const off = events.on((e) => {
     if (e.type === 'block-provisioned') seen.push(`block ${hex(e.vblock)}: provisioned data block ${hex(e.dblock)}`);
-    else if (e.type === 'sharing-broken') seen.push(`block ${hex(e.vblock)}: shared data block ${hex(e.from)} copied to ${hex(e.to)} (copy-on-write)`);
-    else if (e.type === 'block-overwritten') seen.push(`block ${hex(e.vblock)}: overwritten in place in data block ${hex(e.dblock)}`);
-    else if (e.type === 'block-unmapped') seen.push(`block ${hex(e.vblock)}: unmapped from data block ${hex(e.dblock)}`);
+    else if (e.type === 'sharing-broken')
+      seen.push(`block ${hex(e.vblock)}: shared data block ${hex(e.from)} copied to ${hex(e.to)} (copy-on-write)`);
+    else if (e.type === 'block-overwritten')
+      seen.push(`block ${hex(e.vblock)}: overwritten in place in data block ${hex(e.dblock)}`);
+    else if (e.type === 'block-unmapped')
+      seen.push(`block ${hex(e.vblock)}: unmapped from data block ${hex(e.dblock)}`);
     else if (e.type === 'block-freed') seen.push(`  data block ${hex(e.dblock)} is free again`);
-    else if (e.type === 'discard-passdown') seen.push(`  discard passed down to the data device: ${e.count} block(s) at ${hex(e.dblock)}`);
-    else if (e.type === 'low-water-mark') seen.push(`pool reached its low water mark (${e.free} free blocks <= ${e.lowWaterMark})`);
+    else if (e.type === 'discard-passdown')
+      seen.push(`  discard passed down to the data device: ${e.count} block(s) at ${hex(e.dblock)}`);
+    else if (e.type === 'low-water-mark')
+      seen.push(`pool reached its low water mark (${e.free} free blocks <= ${e.lowWaterMark})`);
     else if (e.type === 'pool-mode') seen.push(`pool switched to ${e.mode} mode`);
   });
-  const r = verb === 'write' ? t.pool.write(t.chain[0].devId, t.first, t.count) : t.pool.discard(t.chain[0].devId, t.first, t.count);
+  const r =
+    verb === 'write'
+      ? t.pool.write(t.chain[0].devId, t.first, t.count)
+      : t.pool.discard(t.chain[0].devId, t.first, t.count);
   off();
   if (seen.length) ctx.out(seen.join('\n') + '\n');
   if (r === 'queued') {
-    ctx.out('IO queued: the pool is out of data space (queue_if_no_space); it completes if the pool grows, or fails after 60 s\n');
+    ctx.out(
+      'IO queued: the pool is out of data space (queue_if_no_space); it completes if the pool grows, or fails after 60 s\n',
+    );
     return 0;
   }
   if (r !== 'ok') {
-    ctx.err(`sim: ${verb} failed: ${r === 'ENOSPC' ? 'No space left on device' : r === 'EIO' ? 'Input/output error' : r}\n`);
+    ctx.err(
+      `sim: ${verb} failed: ${r === 'ENOSPC' ? 'No space left on device' : r === 'EIO' ? 'Input/output error' : r}\n`,
+    );
     return 1;
   }
   return 0;
@@ -172,7 +193,9 @@ function simDockerVersion(ctx: CommandContext): number {
     return 0;
   }
   if (!DOCKER_VERSION.test(v)) {
-    ctx.err(`sim: unknown Docker version '${v}': give one from 1.12.0 to 20.10.x, e.g. 17.03.1-ce, 17.06.2-ce, 18.09.0\n`);
+    ctx.err(
+      `sim: unknown Docker version '${v}': give one from 1.12.0 to 20.10.x, e.g. 17.03.1-ce, 17.06.2-ce, 18.09.0\n`,
+    );
     return 2;
   }
   if (!docker.running) {
@@ -182,15 +205,19 @@ function simDockerVersion(ctx: CommandContext): number {
     return 0;
   }
   docker.pendingVersion = v === docker.version ? null : v;
-  ctx.out(docker.pendingVersion ? `docker ${v} installed; it runs from the next daemon start (systemctl restart docker)\n` : `docker ${v} installed\n`);
+  ctx.out(
+    docker.pendingVersion
+      ? `docker ${v} installed; it runs from the next daemon start (systemctl restart docker)\n`
+      : `docker ${v} installed\n`,
+  );
   return 0;
 }
 
 /** The sim subcommands of the docker layer. */
 export const dockerSimCommands: SimTable = {
-  read: { usage: 'CONTAINER BLOCK[+COUNT]', help: 'resolve a read of pool-sized blocks up the snapshot chain', run: simRead },
-  write: { usage: 'CONTAINER BLOCK[+COUNT]', help: "write whole blocks of a container's thin device", run: (ctx) => blockIo(ctx, 'write') },
-  discard: { usage: 'CONTAINER BLOCK[+COUNT]', help: "discard blocks of a container's thin device", run: (ctx) => blockIo(ctx, 'discard') },
-  'docker-version': { usage: '[VERSION]', help: 'install another Docker version (e.g. 17.06.2-ce); it runs from the next daemon start', run: simDockerVersion },
-  reboot: { usage: '[--no-activate]', help: 'reboot the host (--no-activate: LVM leaves the volume groups inactive)', run: simReboot },
+  read: { ...dockerSimSynopsis.read, run: simRead },
+  write: { ...dockerSimSynopsis.write, run: (ctx) => blockIo(ctx, 'write') },
+  discard: { ...dockerSimSynopsis.discard, run: (ctx) => blockIo(ctx, 'discard') },
+  'docker-version': { ...dockerSimSynopsis['docker-version'], run: simDockerVersion },
+  reboot: { ...dockerSimSynopsis.reboot, run: simReboot },
 };

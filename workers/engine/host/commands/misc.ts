@@ -3,6 +3,7 @@ import type { CommandContext, CommandTable } from '../../shell/types';
 import type { SimTable } from '../../shell/sim';
 import { parseOpts } from '../../shell/commands/opts';
 import { failed } from '../errno';
+import { hostSimSynopsis } from './simSynopsis';
 import { parseCoreutilsSize, humanSize } from '../../units';
 
 function dmesg(ctx: CommandContext): number {
@@ -28,7 +29,13 @@ function fakeUuid(seed: string): string {
 
 function blkid(ctx: CommandContext): number {
   const host = ctx.machine.host;
-  const devs = ctx.argv.length > 1 ? ctx.argv.slice(1).filter((a) => !a.startsWith('-')).map((a) => host.blockDevices.resolve(a)) : host.blockDevices.list();
+  const devs =
+    ctx.argv.length > 1
+      ? ctx.argv
+          .slice(1)
+          .filter((a) => !a.startsWith('-'))
+          .map((a) => host.blockDevices.resolve(a))
+      : host.blockDevices.list();
   let any = false;
   for (const d of devs) {
     if (!d) continue;
@@ -43,8 +50,7 @@ function blkid(ctx: CommandContext): number {
 /** `sim` subcommands of the host layer. */
 export const hostSimCommands: SimTable = {
   disk: {
-    usage: 'NAME SIZE',
-    help: 'attach a new disk /dev/NAME of SIZE (e.g. sim disk xvdg 100G)',
+    ...hostSimSynopsis.disk,
     run: (ctx) => {
       const [, , name, size] = ctx.argv;
       if (!name || !size) {
@@ -58,7 +64,9 @@ export const hostSimCommands: SimTable = {
       }
       const r = ctx.machine.host.attachDisk(name.replace(/^\/dev\//, ''), sz.bytes);
       if (failed(r)) {
-        ctx.err(r.errno === 'EEXIST' ? `sim disk: /dev/${name} already exists\n` : `sim disk: invalid disk name '${name}'\n`);
+        ctx.err(
+          r.errno === 'EEXIST' ? `sim disk: /dev/${name} already exists\n` : `sim disk: invalid disk name '${name}'\n`,
+        );
         return 1;
       }
       ctx.out(`attached /dev/${r.name} (${r.major}:${r.minor}), ${humanSize(r.size)}\n`);
@@ -66,8 +74,7 @@ export const hostSimCommands: SimTable = {
     },
   },
   hostfree: {
-    usage: 'SIZE',
-    help: 'set the free space of the filesystem holding /var/lib/docker (e.g. sim hostfree 2G)',
+    ...hostSimSynopsis.hostfree,
     run: (ctx) => {
       const size = ctx.argv[2];
       const sz = size ? parseCoreutilsSize(size) : null;

@@ -1,6 +1,7 @@
 // Stand-in for the host layer's commands in the worker bundle (see vite.config.ts): losetup, lsblk, truncate… load
-// when a script names them. `sim help` lists the sim subcommands before they load (a test keeps these texts equal).
+// when a script names them. `sim help` lists the sim subcommands before they load.
 import { lazyLayer } from '../../shell/lazyLayers';
+import { hostSimSynopsis } from '../commands/simSynopsis';
 
 const names = [
   'losetup',
@@ -16,10 +17,9 @@ const names = [
   'blkid',
 ];
 
-export const { commands, simCommands } = lazyLayer('the host tools', names, () => import('../commands/index'), {
-  disk: { usage: 'NAME SIZE', help: 'attach a new disk /dev/NAME of SIZE (e.g. sim disk xvdg 100G)' },
-  hostfree: {
-    usage: 'SIZE',
-    help: 'set the free space of the filesystem holding /var/lib/docker (e.g. sim hostfree 2G)',
-  },
-});
+export const { commands, simCommands } = lazyLayer(
+  'the host tools',
+  names,
+  () => import('../commands/index'),
+  hostSimSynopsis,
+);

@@ -4,16 +4,13 @@ import { resolvePath } from '../../host/paths';
 import type { SimCommand } from '../../shell/sim';
 import type { CommandContext } from '../../shell/types';
 import { parseThinDumpXmlCached } from './parseCache';
+import { importPoolSynopsis } from './importPoolSynopsis';
 import { dataFileBytes, metadataFileBytes, poolFilePaths, poolNameFor, tooLargeForSandbox } from './poolFiles';
 
 const usageLine = 'usage: sim import-pool FILE.xml [NAME]\n';
 
 /** The `sim import-pool` subcommand. */
-export const importPoolSim: SimCommand = {
-  usage: 'FILE.xml [NAME]',
-  help: 'make a thin pool NAME from a thin_dump XML file (thin_restore, loop files, dmsetup create)',
-  run: importPool,
-};
+export const importPoolSim: SimCommand = { ...importPoolSynopsis, run: importPool };
 
 function importPool(ctx: CommandContext): number {
   const [, , file, nameArg, ...extra] = ctx.argv;

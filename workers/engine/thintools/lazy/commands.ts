@@ -3,6 +3,7 @@ import type { SimTable } from '../../shell/sim';
 import type { CommandHandler, CommandTable } from '../../shell/types';
 import { loadThinTools, loaded } from './load';
 import { standIn } from '../../shell/lazyLayers';
+import { importPoolSynopsis } from '../commands/importPoolSynopsis';
 
 const names = ['thin_dump', 'thin_restore', 'thin_ls', 'thin_check', 'thin_delta', 'thin_rmap', 'thin_metadata_size'];
 
@@ -20,11 +21,10 @@ const stub = (get: (t: Tools) => CommandHandler | undefined): CommandHandler =>
 /** The thin_* commands, resolved on use. */
 export const commands: CommandTable = Object.fromEntries(names.map((n) => [n, stub((t) => t.commands[n])]));
 
-/** `sim import-pool`, resolved on use (usage and help repeated here so `sim help` lists it before loading). */
+/** `sim import-pool`, resolved on use (`sim help` lists it before loading). */
 export const simCommands: SimTable = {
   'import-pool': {
-    usage: 'FILE.xml [NAME]',
-    help: 'make a thin pool NAME from a thin_dump XML file (thin_restore, loop files, dmsetup create)',
+    ...importPoolSynopsis,
     run: stub((t) => t.simCommands['import-pool']?.run),
   },
 };

@@ -3,14 +3,9 @@
 import type * as Real from '../formatting';
 import type { Docker } from '../../docker';
 import type { CommandContext } from '../../../shell/types';
-import { registerLazy } from '../../../shell/lazyLayers';
+import { lazyModule, registerLazy } from '../../../shell/lazyLayers';
 
-let real: typeof Real | undefined;
-let loading: Promise<void> | undefined;
-const load = () =>
-  (loading ??= import('../formatting').then((m) => {
-    real = m;
-  }));
+const { load, get } = lazyModule(() => import('../formatting'));
 
 const formats = /(?<![\w-])(?:ps|images|ls|list|inspect|df|--format|-f)(?![\w-])/;
 registerLazy({ mentionedIn: (s) => /\bdocker\b/.test(s) && formats.test(s), load });
@@ -18,9 +13,10 @@ registerLazy({ mentionedIn: (s) => /\bdocker\b/.test(s) && formats.test(s), load
 type Printer<A extends unknown[]> = (docker: Docker, ctx: CommandContext, ...rest: A) => number;
 
 // Reached before loading only when the words were built at run time: the command is asked for again.
-function standIn<A extends unknown[]>(get: (m: typeof Real) => Printer<A>): Printer<A> {
+function standIn<A extends unknown[]>(pick: (m: typeof Real) => Printer<A>): Printer<A> {
   return (docker, ctx, ...rest) => {
-    if (real) return get(real)(docker, ctx, ...rest);
+    const real = get();
+    if (real) return pick(real)(docker, ctx, ...rest);
     void load();
     ctx.err('docker: the output formatter is still loading; run the command again\n');
     return 1;
